@@ -1,0 +1,60 @@
+import { z } from 'zod'
+
+export const catalogueSorts = ['relevance', 'title', 'year', 'year-desc'] as const
+export type CatalogueSort = (typeof catalogueSorts)[number]
+
+export const sortLabels: Record<CatalogueSort, string> = {
+  relevance: 'Best match',
+  title: 'Title A–Z',
+  year: 'Oldest first',
+  'year-desc': 'Newest first',
+}
+
+export type CatalogueQuery = {
+  q: string
+  decade: number | null
+  director: string | null
+  sort: CatalogueSort
+  page: number
+}
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
+const lenient = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) =>
+  z.preprocess(first, schema.catch(fallback))
+
+const paramsSchema = z.object({
+  q: lenient(z.string().trim().max(200), ''),
+  decade: lenient(
+    z.coerce.number().int().min(1890).max(2090).multipleOf(10).nullable(),
+    null,
+  ),
+  director: lenient(z.string().regex(/^[a-z0-9-]{1,100}$/).nullable(), null),
+  sort: lenient(z.enum(catalogueSorts).nullable(), null),
+  page: lenient(z.coerce.number().int().min(1).max(100_000), 1),
+})
+
+/** Reads the catalogue's URL parameters; anything malformed falls back to its default. */
+export function parseCatalogueQuery(params: Record<string, string | string[] | undefined>): CatalogueQuery {
+  const parsed = paramsSchema.parse({
+    q: params.q ?? '',
+    decade: params.decade || null,
+    director: params.director || null,
+    sort: params.sort || null,
+    page: params.page ?? 1,
+  })
+  const sort = parsed.sort === 'relevance' && !parsed.q ? null : parsed.sort
+  return { ...parsed, sort: sort ?? (parsed.q ? 'relevance' : 'title') }
+}
+
+/** The URL of a catalogue view, leaving out parameters at their defaults. */
+export function catalogueHref(query: Partial<CatalogueQuery>): string {
+  const params = new URLSearchParams()
+  if (query.q) params.set('q', query.q)
+  if (query.decade) params.set('decade', String(query.decade))
+  if (query.director) params.set('director', query.director)
+  const defaultSort = query.q ? 'relevance' : 'title'
+  if (query.sort && query.sort !== defaultSort) params.set('sort', query.sort)
+  if (query.page && query.page > 1) params.set('page', String(query.page))
+  const search = params.toString()
+  return search ? `/films?${search}` : '/films'
+}

@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { getDb, type Database } from './client'
+import type { CatalogueQuery } from './catalogue-query'
+import { filmSearch } from './film-search-table'
+import { credits, films, people } from './schema'
+import { toFtsQuery } from './search-text'
+
+export type PersonLink = { slug: string; name: string }
+
+export type FilmCard = {
+  id: number
+  slug: string
+  title: string
+  originalTitle: string | null
+  originalLanguage: string | null
+  transliteration: string | null
+  yearStart: number
+  yearEnd: number | null
+  runtimeMinutes: number | null
+  directors: PersonLink[]
+}
+
+export type CataloguePage = {
+  films: FilmCard[]
+  total: number
+  page: number
+  pageCount: number
+  pageSize: number
+}
+
+export const CATALOGUE_PAGE_SIZE = 20
+
+const cardColumns = {
+  id: films.id,
+  slug: films.slug,
+  title: films.title,
+  originalTitle: films.originalTitle,
+  originalLanguage: films.originalLanguage,
+  transliteration: films.transliteration,
+  yearStart: films.yearStart,
+  yearEnd: films.yearEnd,
+  runtimeMinutes: films.runtimeMinutes,
+}
+
+export async function searchCatalogue(
+  query: CatalogueQuery,
+  { pageSize = CATALOGUE_PAGE_SIZE, db = getDb() }: { pageSize?: number; db?: Database } = {},
+): Promise<CataloguePage> {
+  const fts = query.q ? toFtsQuery(query.q) : null
+  const conditions: SQL[] = []
+  if (query.q && fts === null) return { films: [], total: 0, page: 1, pageCount: 0, pageSize }
+  if (fts !== null) conditions.push(sql`${filmSearch} match ${fts}`)
+  if (query.decade !== null) {
+    conditions.push(lte(films.yearStart, query.decade + 9))
+    conditions.push(sql`coalesce(${films.yearEnd}, ${films.yearStart}) >= ${query.decade}`)
+  }
+  if (query.director !== null) {
+    conditions.push(
+      inArray(
+        films.id,
+        db
+          .select({ filmId: credits.filmId })
+          .from(credits)
+          .innerJoin(people, eq(people.id, credits.personId))
+          .where(and(eq(people.slug, query.director), eq(credits.role, 'director'))),
+      ),
+    )
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined
+  const base = () => {
+    const from = db.select(cardColumns).from(films)
+    return fts === null ? from : from.innerJoin(filmSearch, eq(filmSearch.rowid, films.id))
+  }
+  const counted = db.select({ n: sql<number>`count(*)` }).from(films)
+  const [countRow] = await (fts === null
+    ? counted.where(where)
+    : counted.innerJoin(filmSearch, eq(filmSearch.rowid, films.id)).where(where))
+  const total = countRow?.n ?? 0
+  const pageCount = Math.ceil(total / pageSize)
+  const page = Math.min(query.page, Math.max(pageCount, 1))
+
+  const order = {
+    relevance: [asc(filmSearch.rank), asc(films.sortTitle)],
+    title: [asc(films.sortTitle), asc(films.yearStart)],
+    year: [asc(films.yearStart), asc(films.sortTitle)],
+    'year-desc': [desc(films.yearStart), asc(films.sortTitle)],
+  }[fts === null && query.sort === 'relevance' ? 'title' : query.sort]
+
+  const rows = await base()
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+  return { films: await withDirectors(db, rows), total, page, pageCount, pageSize }
+}
+
+/** Adds each film's directors, in credit order, with one query for the whole page. */
+export async function withDirectors<T extends { id: number }>(
+  db: Database,
+  rows: T[],
+): Promise<(T & { directors: PersonLink[] })[]> {
+  if (rows.length === 0) return []
+  const directorRows = await db
+    .select({ filmId: credits.filmId, slug: people.slug, name: people.name })
+    .from(credits)
+    .innerJoin(people, eq(people.id, credits.personId))
+    .where(and(inArray(credits.filmId, rows.map((r) => r.id)), eq(credits.role, 'director')))
+    .orderBy(asc(credits.position))
+  return rows.map((row) => ({
+    ...row,
+    directors: directorRows
+      .filter((d) => d.filmId === row.id)
+      .map(({ slug, name }) => ({ slug, name })),
+  }))
+}
+
+export type CatalogueFacets = {
+  decades: number[]
+  directors: (PersonLink & { films: number })[]
+}
+
+/** The decade and director choices offered by the catalogue's filters. */
+export async function catalogueFacets(db: Database = getDb()): Promise<CatalogueFacets> {
+  const decade = sql<number>`(${films.yearStart} / 10) * 10`
+  const decadeRows = await db.selectDistinct({ decade }).from(films).orderBy(decade)
+  const directorRows = await db
+    .select({ slug: people.slug, name: people.name, films: sql<number>`count(*)` })
+    .from(credits)
+    .innerJoin(people, eq(people.id, credits.personId))
+    .where(eq(credits.role, 'director'))
+    .groupBy(people.id)
+    .orderBy(asc(people.name))
+  return { decades: decadeRows.map((r) => r.decade), directors: directorRows }
+}

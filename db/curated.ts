@@ -1,0 +1,90 @@
+import { and, asc, eq, isNull } from 'drizzle-orm'
+import { getDb, type Database } from './client'
+import { withDirectors, type PersonLink } from './catalogue'
+import { correctionsByEntry, type CorrectionView } from './films'
+import { corrections, curatedEntries, curatedLists, films } from './schema'
+
+export type CuratedListView = {
+  slug: string
+  title: string
+  introduction: string
+  corrections: CorrectionView[]
+  entries: {
+    position: number
+    listedTitle: string
+    listedYear: string
+    description: string
+    fact: string
+    film: { id: number; slug: string; title: string; yearStart: number; yearEnd: number | null; originalTitle: string | null; originalLanguage: string | null; directors: PersonLink[] } // prettier-ignore
+    corrections: CorrectionView[]
+  }[]
+}
+
+/** The featured curated list (the first one imported), with its entries in the curator's order. */
+export async function featuredCuratedList(db: Database = getDb()): Promise<CuratedListView | null> {
+  const [list] = await db.select().from(curatedLists).orderBy(asc(curatedLists.id)).limit(1)
+  if (!list) return null
+  const rows = await db
+    .select({
+      entryId: curatedEntries.id,
+      position: curatedEntries.position,
+      listedTitle: curatedEntries.listedTitle,
+      listedYear: curatedEntries.listedYear,
+      description: curatedEntries.description,
+      fact: curatedEntries.fact,
+      id: films.id,
+      slug: films.slug,
+      title: films.title,
+      yearStart: films.yearStart,
+      yearEnd: films.yearEnd,
+      originalTitle: films.originalTitle,
+      originalLanguage: films.originalLanguage,
+    })
+    .from(curatedEntries)
+    .innerJoin(films, eq(films.id, curatedEntries.filmId))
+    .where(eq(curatedEntries.listId, list.id))
+    .orderBy(asc(curatedEntries.position))
+  const [withDirs, byEntry, listCorrections] = await Promise.all([
+    withDirectors(db, rows),
+    correctionsByEntry(
+      db,
+      rows.map((r) => r.entryId),
+    ),
+    db
+      .select()
+      .from(corrections)
+      .where(and(eq(corrections.listId, list.id), isNull(corrections.entryId)))
+      .orderBy(asc(corrections.position)),
+  ])
+  return {
+    slug: list.slug,
+    title: list.title,
+    introduction: list.introduction,
+    corrections: listCorrections.map((c) => ({
+      field: c.field,
+      verdict: c.verdict,
+      claim: c.claim,
+      finding: c.finding,
+      sources: c.sources,
+      relatedFilm: null,
+    })),
+    entries: withDirs.map((r) => ({
+      position: r.position,
+      listedTitle: r.listedTitle,
+      listedYear: r.listedYear,
+      description: r.description,
+      fact: r.fact,
+      film: {
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        yearStart: r.yearStart,
+        yearEnd: r.yearEnd,
+        originalTitle: r.originalTitle,
+        originalLanguage: r.originalLanguage,
+        directors: r.directors,
+      },
+      corrections: byEntry.get(r.entryId) ?? [],
+    })),
+  }
+}

@@ -1,0 +1,212 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { getDb, type Database } from './client'
+import { withDirectors, type FilmCard, type PersonLink } from './catalogue'
+import { alias } from 'drizzle-orm/sqlite-core'
+import {
+  corrections,
+  credits,
+  curatedEntries,
+  curatedLists,
+  filmParts,
+  films,
+  filmSlugAliases,
+  people,
+  type CorrectionVerdict,
+  type LocalTitle,
+} from './schema'
+
+export type CorrectionView = {
+  field: string
+  verdict: CorrectionVerdict
+  claim: string
+  finding: string
+  sources: string[]
+  relatedFilm: { slug: string; title: string } | null
+}
+
+export type CuratedMention = {
+  list: { slug: string; title: string }
+  listedTitle: string
+  listedYear: string
+  position: number
+  description: string
+  fact: string
+  corrections: CorrectionView[]
+}
+
+export type FilmDetails = {
+  id: number
+  slug: string
+  title: string
+  altTitles: string[]
+  originalTitle: string | null
+  originalLanguage: string | null
+  transliteration: string | null
+  localTitles: LocalTitle[]
+  yearStart: number
+  yearEnd: number | null
+  runtimeMinutes: number | null
+  runtimeNote: string | null
+  studios: string[]
+  country: string | null
+  synopsis: string | null
+  parts: { title: string; year: number }[]
+  directors: PersonLink[]
+  cast: PersonLink[]
+  curated: CuratedMention[]
+}
+
+export type FilmLookup =
+  | { kind: 'film'; film: FilmDetails }
+  | { kind: 'redirect'; slug: string }
+  | { kind: 'missing' }
+
+/** The film page's data, or where an old slug now lives. */
+export async function findFilmBySlug(slug: string, db: Database = getDb()): Promise<FilmLookup> {
+  const [film] = await db.select().from(films).where(eq(films.slug, slug))
+  if (!film) {
+    const [aliased] = await db
+      .select({ slug: films.slug })
+      .from(filmSlugAliases)
+      .innerJoin(films, eq(films.id, filmSlugAliases.filmId))
+      .where(eq(filmSlugAliases.slug, slug))
+    return aliased ? { kind: 'redirect', slug: aliased.slug } : { kind: 'missing' }
+  }
+  const [parts, people, curated] = await Promise.all([
+    db
+      .select({ title: filmParts.title, year: filmParts.year })
+      .from(filmParts)
+      .where(eq(filmParts.filmId, film.id))
+      .orderBy(asc(filmParts.position)),
+    creditsOf(db, film.id),
+    curatedMentions(db, film.id),
+  ])
+  const { sortTitle: _sortTitle, ...details } = film
+  return {
+    kind: 'film',
+    film: {
+      ...details,
+      parts,
+      directors: people.filter((p) => p.role === 'director').map(({ slug, name }) => ({ slug, name })),
+      cast: people.filter((p) => p.role === 'cast').map(({ slug, name }) => ({ slug, name })),
+      curated,
+    },
+  }
+}
+
+function creditsOf(db: Database, filmId: number) {
+  return db
+    .select({ slug: people.slug, name: people.name, role: credits.role })
+    .from(credits)
+    .innerJoin(people, eq(people.id, credits.personId))
+    .where(eq(credits.filmId, filmId))
+    .orderBy(asc(credits.position))
+}
+
+async function curatedMentions(db: Database, filmId: number): Promise<CuratedMention[]> {
+  const entries = await db
+    .select({
+      id: curatedEntries.id,
+      listSlug: curatedLists.slug,
+      listTitle: curatedLists.title,
+      listedTitle: curatedEntries.listedTitle,
+      listedYear: curatedEntries.listedYear,
+      position: curatedEntries.position,
+      description: curatedEntries.description,
+      fact: curatedEntries.fact,
+    })
+    .from(curatedEntries)
+    .innerJoin(curatedLists, eq(curatedLists.id, curatedEntries.listId))
+    .where(eq(curatedEntries.filmId, filmId))
+    .orderBy(asc(curatedLists.id))
+  const byEntry = await correctionsByEntry(
+    db,
+    entries.map((e) => e.id),
+  )
+  return entries.map(({ id, listSlug, listTitle, ...entry }) => ({
+    list: { slug: listSlug, title: listTitle },
+    ...entry,
+    corrections: byEntry.get(id) ?? [],
+  }))
+}
+
+/** Corrections of the given curated entries, grouped by entry id. */
+export async function correctionsByEntry(
+  db: Database,
+  entryIds: number[],
+): Promise<Map<number, CorrectionView[]>> {
+  const grouped = new Map<number, CorrectionView[]>()
+  if (entryIds.length === 0) return grouped
+  const related = alias(films, 'related')
+  const rows = await db
+    .select({
+      entryId: corrections.entryId,
+      field: corrections.field,
+      verdict: corrections.verdict,
+      claim: corrections.claim,
+      finding: corrections.finding,
+      sources: corrections.sources,
+      relatedSlug: related.slug,
+      relatedTitle: related.title,
+    })
+    .from(corrections)
+    .leftJoin(related, eq(related.id, corrections.relatedFilmId))
+    .where(inArray(corrections.entryId, entryIds))
+    .orderBy(asc(corrections.position))
+  for (const { entryId, relatedSlug, relatedTitle, ...row } of rows) {
+    if (entryId === null) continue
+    const view = {
+      ...row,
+      relatedFilm: relatedSlug && relatedTitle ? { slug: relatedSlug, title: relatedTitle } : null,
+    }
+    grouped.set(entryId, [...(grouped.get(entryId) ?? []), view])
+  }
+  return grouped
+}
+
+export type PersonPage = { slug: string; name: string; films: (FilmCard & { roles: string[] })[] }
+
+export async function findPersonBySlug(slug: string, db: Database = getDb()): Promise<PersonPage | null> {
+  const [person] = await db
+    .select({ id: people.id, slug: people.slug, name: people.name })
+    .from(people)
+    .where(eq(people.slug, slug))
+  if (!person) return null
+  const rows = await db
+    .select({
+      id: films.id,
+      slug: films.slug,
+      title: films.title,
+      originalTitle: films.originalTitle,
+      originalLanguage: films.originalLanguage,
+      transliteration: films.transliteration,
+      yearStart: films.yearStart,
+      yearEnd: films.yearEnd,
+      runtimeMinutes: films.runtimeMinutes,
+      role: credits.role,
+    })
+    .from(credits)
+    .innerJoin(films, eq(films.id, credits.filmId))
+    .where(and(eq(credits.personId, person.id)))
+    .orderBy(asc(films.yearStart), asc(films.sortTitle))
+  const byFilm = new Map<number, (typeof rows)[number] & { roles: string[] }>()
+  for (const { role, ...row } of rows) {
+    const seen = byFilm.get(row.id)
+    if (seen) seen.roles.push(role)
+    else byFilm.set(row.id, { ...row, role, roles: [role] })
+  }
+  const filmsOfPerson = await withDirectors(
+    db,
+    [...byFilm.values()].map(({ role: _role, ...film }) => film),
+  )
+  return { slug: person.slug, name: person.name, films: filmsOfPerson }
+}
+
+/** Every film's slug, for the sitemap. */
+export async function allFilmSlugs(db: Database = getDb()) {
+  return db.select({ slug: films.slug }).from(films).orderBy(asc(films.id))
+}
+
+export async function allPersonSlugs(db: Database = getDb()) {
+  return db.select({ slug: people.slug }).from(people).orderBy(asc(people.id))
+}

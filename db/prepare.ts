@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { migrate } from 'drizzle-orm/libsql/migrator'
+import type { Database } from './client'
+import {
+  BUNDLED_LIST_PATH,
+  countFilms,
+  readBundledCatalogue,
+  replaceCorrections,
+  upsertFilms,
+} from './catalogue-seed'
+import { parseCuratedList } from './curated-list-parser'
+import { applyCuratedList, type ImportReport } from './curated-import'
+
+export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle')
+
+export async function migrateDatabase(db: Database, { embedded }: { embedded: boolean }) {
+  // WAL lets readers carry on while a writer commits; it is stored in the file, so once is enough.
+  if (embedded) await db.$client.execute('PRAGMA journal_mode = WAL')
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+}
+
+/** Loads the bundled catalogue, curated list and corrections into an empty catalogue. */
+export async function seedIfEmpty(db: Database): Promise<ImportReport | null> {
+  if ((await countFilms(db)) > 0) return null
+  const catalogue = readBundledCatalogue()
+  const parsed = parseCuratedList(readFileSync(BUNDLED_LIST_PATH, 'utf8'))
+  if (!parsed.ok) throw new Error(`The bundled curated list is invalid:\n${parsed.errors.join('\n')}`)
+  return db.transaction(async (tx) => {
+    await upsertFilms(tx, catalogue.films)
+    const report = await applyCuratedList(tx, parsed.list, catalogue.list)
+    await replaceCorrections(tx, catalogue.list.slug, catalogue.corrections)
+    return report
+  })
+}

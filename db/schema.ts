@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/** A title in another language or script, e.g. the Georgian title of a Georgian film. */
+export type LocalTitle = { lang: string; title: string }
+
+export const films = sqliteTable(
+  'films',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    altTitles: text('alt_titles', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    originalTitle: text('original_title'),
+    originalLanguage: text('original_language'),
+    transliteration: text('transliteration'),
+    localTitles: text('local_titles', { mode: 'json' }).$type<LocalTitle[]>().notNull().default([]),
+    yearStart: integer('year_start').notNull(),
+    yearEnd: integer('year_end'),
+    runtimeMinutes: integer('runtime_minutes'),
+    runtimeNote: text('runtime_note'),
+    studios: text('studios', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    country: text('country'),
+    synopsis: text('synopsis'),
+    /** Lower-cased, diacritic-free title used for sorting. */
+    sortTitle: text('sort_title').notNull(),
+  },
+  (t) => [
+    index('films_year_idx').on(t.yearStart, t.sortTitle),
+    index('films_sort_title_idx').on(t.sortTitle),
+    check('films_year_range', sql`${t.yearEnd} is null or ${t.yearEnd} >= ${t.yearStart}`),
+  ],
+)
+
+/** Parts of a film released in several instalments (Liberation's five films). */
+export const filmParts = sqliteTable(
+  'film_parts',
+  {
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.filmId, t.position] })],
+)
+
+/** Old or alternative slugs that redirect permanently to the film's canonical one. */
+export const filmSlugAliases = sqliteTable('film_slug_aliases', {
+  slug: text('slug').primaryKey(),
+  filmId: integer('film_id')
+    .notNull()
+    .references(() => films.id, { onDelete: 'cascade' }),
+})
+
+export const people = sqliteTable('people', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  originalName: text('original_name'),
+})
+
+export const creditRoles = ['director', 'cast'] as const
+export type CreditRole = (typeof creditRoles)[number]
+
+export const credits = sqliteTable(
+  'credits',
+  {
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: creditRoles }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.filmId, t.role, t.personId] }),
+    index('credits_person_idx').on(t.personId, t.role),
+  ],
+)
+
+export const curatedLists = sqliteTable('curated_lists', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  introduction: text('introduction').notNull(),
+})
+
+export const curatedEntries = sqliteTable(
+  'curated_entries',
+  {
+    id: integer('id').primaryKey(),
+    listId: integer('list_id')
+      .notNull()
+      .references(() => curatedLists.id, { onDelete: 'cascade' }),
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+    /** The entry's title and year exactly as the curator wrote them. */
+    listedTitle: text('listed_title').notNull(),
+    listedYear: text('listed_year').notNull(),
+    description: text('description').notNull(),
+    fact: text('fact').notNull(),
+  },
+  (t) => [
+    uniqueIndex('curated_entries_list_film_idx').on(t.listId, t.filmId),
+    index('curated_entries_list_position_idx').on(t.listId, t.position),
+  ],
+)
+
+export const correctionVerdicts = ['corrected', 'verified'] as const
+export type CorrectionVerdict = (typeof correctionVerdicts)[number]
+
+/** What a curated entry (or, with no entry, the list itself) gets wrong or right, and the sources. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey(),
+    listId: integer('list_id')
+      .notNull()
+      .references(() => curatedLists.id, { onDelete: 'cascade' }),
+    entryId: integer('entry_id').references(() => curatedEntries.id, { onDelete: 'cascade' }),
+    /** Which part of the curator's text it concerns: title, year, description, fact or introduction. */
+    field: text('field').notNull(),
+    verdict: text('verdict', { enum: correctionVerdicts }).notNull(),
+    claim: text('claim').notNull(),
+    finding: text('finding').notNull(),
+    relatedFilmId: integer('related_film_id').references(() => films.id, { onDelete: 'set null' }),
+    sources: text('sources', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('corrections_entry_idx').on(t.entryId), index('corrections_list_idx').on(t.listId)],
+)
+
+export type Film = typeof films.$inferSelect
+export type NewFilm = typeof films.$inferInsert
+export type Person = typeof people.$inferSelect
+export type CuratedList = typeof curatedLists.$inferSelect
+export type CuratedEntry = typeof curatedEntries.$inferSelect
+export type Correction = typeof corrections.$inferSelect

@@ -1,0 +1,42 @@
+// npm run db:import -- <file> [--list <slug>] [--title <title>]
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { config } from '@/config'
+import { readBundledCatalogue } from '@/db/catalogue-seed'
+import { openDatabase } from '@/db/client'
+import { describeReport, importCuratedList } from '@/db/curated-import'
+import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { list: { type: 'string' }, title: { type: 'string' } },
+})
+const [file] = positionals
+if (!file || positionals.length > 1) {
+  console.error('Usage: npm run db:import -- <file> [--list <slug>] [--title <title>]')
+  process.exit(2)
+}
+
+const featured = readBundledCatalogue().list
+const identity = {
+  slug: values.list ?? featured.slug,
+  title: values.title ?? (values.list ? values.list : featured.title),
+}
+const { database } = config()
+const db = openDatabase(database)
+try {
+  await migrateDatabase(db, { embedded: database.filePath !== null })
+  if (await seedIfEmpty(db)) console.log('The catalogue was empty: loaded the bundled catalogue first.')
+  const result = await importCuratedList(db, readFileSync(file, 'utf8'), identity)
+  if (!result.ok) {
+    console.error(`${file}: nothing imported`)
+    for (const error of result.errors) console.error(`  error: ${file}: ${error}`)
+    process.exitCode = 1
+  } else {
+    for (const warning of result.report.warnings) console.log(`  warning: ${warning}`)
+    for (const slug of result.report.createdFilms) console.log(`  new film: ${slug}`)
+    console.log(describeReport(result.report))
+  }
+} finally {
+  db.$client.close()
+}
