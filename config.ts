@@ -12,7 +12,8 @@ const envSchema = z.object({
       message: `must start with one of ${DATABASE_URL_SCHEMES.join(' ')}`,
     }),
   DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
-  SITE_URL: z.url().default('http://localhost:3000'),
+  SITE_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 })
 
 export type DatabaseConfig = {
@@ -32,12 +33,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`)
   }
-  const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken, SITE_URL } = parsed.data
+  const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken, SITE_URL, PORT } = parsed.data
   const filePath = url.startsWith('file:') ? url.slice('file:'.length) : null
   if (filePath !== null && filePath.length === 0) {
     throw new ConfigError('Invalid environment: DATABASE_URL file: URL has no path')
   }
-  return { database: { url, authToken, filePath }, siteUrl: SITE_URL.replace(/\/$/, '') }
+  return {
+    database: { url, authToken, filePath },
+    siteUrl: (SITE_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ''),
+  }
 }
 
 let cached: Config | undefined

@@ -24,17 +24,22 @@ const lenient = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) =>
 
 const paramsSchema = z.object({
   q: lenient(z.string().trim().max(200), ''),
-  decade: lenient(
-    z.coerce.number().int().min(1890).max(2090).multipleOf(10).nullable(),
+  decade: lenient(z.coerce.number().int().min(1890).max(2090).multipleOf(10).nullable(), null),
+  director: lenient(
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,100}$/)
+      .nullable(),
     null,
   ),
-  director: lenient(z.string().regex(/^[a-z0-9-]{1,100}$/).nullable(), null),
   sort: lenient(z.enum(catalogueSorts).nullable(), null),
   page: lenient(z.coerce.number().int().min(1).max(100_000), 1),
 })
 
 /** Reads the catalogue's URL parameters; anything malformed falls back to its default. */
-export function parseCatalogueQuery(params: Record<string, string | string[] | undefined>): CatalogueQuery {
+export function parseCatalogueQuery(
+  params: Record<string, string | string[] | undefined>,
+): CatalogueQuery {
   const parsed = paramsSchema.parse({
     q: params.q ?? '',
     decade: params.decade || null,

@@ -104,7 +104,15 @@ export async function withDirectors<T extends { id: number }>(
     .select({ filmId: credits.filmId, slug: people.slug, name: people.name })
     .from(credits)
     .innerJoin(people, eq(people.id, credits.personId))
-    .where(and(inArray(credits.filmId, rows.map((r) => r.id)), eq(credits.role, 'director')))
+    .where(
+      and(
+        inArray(
+          credits.filmId,
+          rows.map((r) => r.id),
+        ),
+        eq(credits.role, 'director'),
+      ),
+    )
     .orderBy(asc(credits.position))
   return rows.map((row) => ({
     ...row,

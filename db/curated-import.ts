@@ -61,7 +61,12 @@ export async function applyCuratedList(
     createdFilms: [],
     warnings: [...list.warnings],
   }
-  const listId = await upsertList(db, identity.slug, list.title ?? identity.title, list.introduction)
+  const listId = await upsertList(
+    db,
+    identity.slug,
+    list.title ?? identity.title,
+    list.introduction,
+  )
 
   const filmIds: number[] = []
   const firstLineOfFilm = new Map<number, number>()

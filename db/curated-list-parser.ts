@@ -33,9 +33,9 @@ export function parseCuratedList(source: string): ParseResult {
     .map((text, i) => ({ n: i + 1, text: text.trim() }))
   const errors: string[] = []
   const warnings: string[] = []
-  const introParagraphs: string[] = []
+  const introParagraphs: Line[][] = []
   const drafts: Draft[] = []
-  let paragraph: string[] = []
+  let paragraph: Line[] = []
   let current: Draft | null = null
   let lastField: 'description' | 'fact' | null = null
   // After a heading that could not be read, its own Description:/Fact: lines are not errors too.
@@ -48,7 +48,7 @@ export function parseCuratedList(source: string): ParseResult {
 
   for (const [i, { n, text }] of lines.entries()) {
     if (text === '') {
-      if (paragraph.length > 0) introParagraphs.push(paragraph.join(' '))
+      if (paragraph.length > 0) introParagraphs.push(paragraph)
       paragraph = []
       lastField = null
       continue
@@ -70,6 +70,10 @@ export function parseCuratedList(source: string): ParseResult {
       }
       continue
     }
+    if (current && lastField && !HEADING.test(text)) {
+      current[lastField] += ` ${text}`
+      continue
+    }
     if (isHeadingAt(i)) {
       const heading = HEADING.exec(text)
       if (!heading) {
@@ -79,6 +83,9 @@ export function parseCuratedList(source: string): ParseResult {
         continue
       }
       skippingRejectedEntry = false
+      if (!/[\p{L}\p{N}]/u.test(heading[1]!)) {
+        errors.push(`line ${n}: film heading "${text}" has no title before the year`)
+      }
       const yearStart = Number(heading[2])
       const yearEnd = heading[3] === undefined ? null : Number(heading[3])
       if (yearEnd !== null && yearEnd < yearStart) {
@@ -90,10 +97,8 @@ export function parseCuratedList(source: string): ParseResult {
       lastField = null
       continue
     }
-    if (current && lastField) {
-      current[lastField] += ` ${text}`
-    } else if (drafts.length === 0) {
-      paragraph.push(text)
+    if (drafts.length === 0) {
+      paragraph.push({ n, text })
     } else if (HEADING.test(text)) {
       errors.push(`line ${n}: "${text}" has no Description: line`)
       current = null
@@ -101,7 +106,15 @@ export function parseCuratedList(source: string): ParseResult {
       errors.push(`line ${n}: unexpected text "${truncate(text)}"; expected a "Title (Year)" heading, "Description:" or "Fact:"`) // prettier-ignore
     }
   }
-  if (paragraph.length > 0 && drafts.length === 0) introParagraphs.push(paragraph.join(' '))
+  if (paragraph.length > 0 && drafts.length === 0) introParagraphs.push(paragraph)
+
+  if (drafts.length > 0) {
+    for (const lines of introParagraphs) {
+      if (lines.length === 1 && HEADING.test(lines[0]!.text)) {
+        errors.push(`line ${lines[0]!.n}: "${lines[0]!.text}" has no Description: line`)
+      }
+    }
+  }
 
   const seen = new Map<string, number>()
   const entries: ParsedEntry[] = []
@@ -126,13 +139,16 @@ export function parseCuratedList(source: string): ParseResult {
   }
   if (errors.length > 0) return { ok: false, errors }
 
-  const [first, ...rest] = introParagraphs
+  const paragraphs = introParagraphs.map((lines) => lines.map((l) => l.text).join(' '))
+  const [first, ...rest] = paragraphs
   const hasTitle = first !== undefined && rest.length > 0 && looksLikeTitle(first)
   const title = hasTitle ? first : null
-  const introduction = (hasTitle ? rest : introParagraphs).join('\n\n')
+  const introduction = (hasTitle ? rest : paragraphs).join('\n\n')
   const promised = promisedCount(introduction)
   if (promised !== null && promised !== entries.length) {
-    warnings.push(`the introduction announces ${promised} films, but the list has ${entries.length}`)
+    warnings.push(
+      `the introduction announces ${promised} films, but the list has ${entries.length}`,
+    )
   }
   return { ok: true, list: { title, introduction, entries, warnings } }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { withDirectors, type FilmCard, type PersonLink } from './catalogue'
 import { alias } from 'drizzle-orm/sqlite-core'
@@ -57,9 +57,7 @@ export type FilmDetails = {
 }
 
 export type FilmLookup =
-  | { kind: 'film'; film: FilmDetails }
-  | { kind: 'redirect'; slug: string }
-  | { kind: 'missing' }
+  { kind: 'film'; film: FilmDetails } | { kind: 'redirect'; slug: string } | { kind: 'missing' }
 
 /** The film page's data, or where an old slug now lives. */
 export async function findFilmBySlug(slug: string, db: Database = getDb()): Promise<FilmLookup> {
@@ -87,7 +85,9 @@ export async function findFilmBySlug(slug: string, db: Database = getDb()): Prom
     film: {
       ...details,
       parts,
-      directors: people.filter((p) => p.role === 'director').map(({ slug, name }) => ({ slug, name })),
+      directors: people
+        .filter((p) => p.role === 'director')
+        .map(({ slug, name }) => ({ slug, name })),
       cast: people.filter((p) => p.role === 'cast').map(({ slug, name }) => ({ slug, name })),
       curated,
     },
@@ -166,7 +166,10 @@ export async function correctionsByEntry(
 
 export type PersonPage = { slug: string; name: string; films: (FilmCard & { roles: string[] })[] }
 
-export async function findPersonBySlug(slug: string, db: Database = getDb()): Promise<PersonPage | null> {
+export async function findPersonBySlug(
+  slug: string,
+  db: Database = getDb(),
+): Promise<PersonPage | null> {
   const [person] = await db
     .select({ id: people.id, slug: people.slug, name: people.name })
     .from(people)
@@ -187,7 +190,7 @@ export async function findPersonBySlug(slug: string, db: Database = getDb()): Pr
     })
     .from(credits)
     .innerJoin(films, eq(films.id, credits.filmId))
-    .where(and(eq(credits.personId, person.id)))
+    .where(eq(credits.personId, person.id))
     .orderBy(asc(films.yearStart), asc(films.sortTitle))
   const byFilm = new Map<number, (typeof rows)[number] & { roles: string[] }>()
   for (const { role, ...row } of rows) {

@@ -25,7 +25,8 @@ export async function seedIfEmpty(db: Database): Promise<ImportReport | null> {
   if ((await countFilms(db)) > 0) return null
   const catalogue = readBundledCatalogue()
   const parsed = parseCuratedList(readFileSync(BUNDLED_LIST_PATH, 'utf8'))
-  if (!parsed.ok) throw new Error(`The bundled curated list is invalid:\n${parsed.errors.join('\n')}`)
+  if (!parsed.ok)
+    throw new Error(`The bundled curated list is invalid:\n${parsed.errors.join('\n')}`)
   return db.transaction(async (tx) => {
     await upsertFilms(tx, catalogue.films)
     const report = await applyCuratedList(tx, parsed.list, catalogue.list)

@@ -26,7 +26,8 @@ const { database } = config()
 const db = openDatabase(database)
 try {
   await migrateDatabase(db, { embedded: database.filePath !== null })
-  if (await seedIfEmpty(db)) console.log('The catalogue was empty: loaded the bundled catalogue first.')
+  if (await seedIfEmpty(db))
+    console.log('The catalogue was empty: loaded the bundled catalogue first.')
   const result = await importCuratedList(db, readFileSync(file, 'utf8'), identity)
   if (!result.ok) {
     console.error(`${file}: nothing imported`)

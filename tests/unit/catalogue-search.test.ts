@@ -50,7 +50,11 @@ describe('catalogue search', () => {
 
   it('sorts by title ignoring a leading article, and by year both ways', async () => {
     const byTitle = await search({})
-    expect(byTitle.slice(0, 3)).toEqual(['the-ascent', 'ballad-of-a-soldier', 'the-battle-of-stalingrad'])
+    expect(byTitle.slice(0, 3)).toEqual([
+      'the-ascent',
+      'ballad-of-a-soldier',
+      'the-battle-of-stalingrad',
+    ])
     const byYear = await search({ sort: 'year' })
     expect(byYear[0]).toBe('two-soldiers')
     expect((await search({ sort: 'year-desc' }))[0]).toBe('come-and-see')
@@ -68,7 +72,9 @@ describe('catalogue search', () => {
 
 describe('catalogue URL parameters', () => {
   it('falls back to defaults for malformed values', () => {
-    expect(parseCatalogueQuery({ decade: '1975', page: '-2', sort: 'nope', director: '../x' })).toEqual({
+    expect(
+      parseCatalogueQuery({ decade: '1975', page: '-2', sort: 'nope', director: '../x' }),
+    ).toEqual({
       q: '',
       decade: null,
       director: null,

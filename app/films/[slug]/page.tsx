@@ -1,0 +1,53 @@
+import type { Metadata } from 'next'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { cache } from 'react'
+import { FilmDetailsView } from '@/components/film-details'
+import { formatYears } from '@/components/format'
+import { findFilmBySlug, type FilmDetails } from '@/db/films'
+import { filmJsonLd } from './json-ld'
+
+// Rendered on first request, then served from the cache: no database is needed at build time.
+export const revalidate = 3600
+export async function generateStaticParams() {
+  return []
+}
+
+type Props = { params: Promise<{ slug: string }> }
+
+const loadFilm = cache(async (slug: string): Promise<FilmDetails> => {
+  const found = await findFilmBySlug(slug)
+  if (found.kind === 'redirect') permanentRedirect(`/films/${found.slug}`)
+  if (found.kind === 'missing') notFound()
+  return found.film
+})
+
+function describe(film: FilmDetails) {
+  const by = film.directors.map((d) => d.name).join(' and ')
+  const lead = `${film.title} (${film.originalTitle ?? film.title}, ${formatYears(film)})${by ? `, directed by ${by}` : ''}.`
+  return film.synopsis ? `${lead} ${film.synopsis}` : lead
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const film = await loadFilm((await params).slug)
+  const title = `${film.title} (${formatYears(film)})`
+  const description = describe(film)
+  return {
+    title,
+    description,
+    alternates: { canonical: `/films/${film.slug}` },
+    openGraph: { type: 'video.movie', title, description, url: `/films/${film.slug}` },
+  }
+}
+
+export default async function FilmPage({ params }: Props) {
+  const film = await loadFilm((await params).slug)
+  return (
+    <>
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: filmJsonLd(film, describe(film)) }}
+      />
+      <FilmDetailsView film={film} />
+    </>
+  )
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { FilmCard } from '@/components/film-card'
+import { plural } from '@/components/format'
+import { catalogueFacets, searchCatalogue } from '@/db/catalogue'
+import {
+  catalogueHref,
+  parseCatalogueQuery,
+  sortLabels,
+  catalogueSorts,
+} from '@/db/catalogue-query'
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = parseCatalogueQuery(await searchParams)
+  return {
+    title: query.q ? `Films matching “${query.q}”` : 'All films',
+    alternates: { canonical: '/films' },
+  }
+}
+
+export default async function CataloguePage({ searchParams }: Props) {
+  const query = parseCatalogueQuery(await searchParams)
+  const [result, facets] = await Promise.all([searchCatalogue(query), catalogueFacets()])
+  const filtered = Boolean(query.q || query.decade || query.director)
+  return (
+    <>
+      <h1>All films</h1>
+      <form
+        action="/films"
+        method="get"
+        className="catalogue-controls"
+        aria-label="Search and filter films"
+      >
+        <div className="field">
+          <label htmlFor="catalogue-q">Search</label>
+          <input id="catalogue-q" type="search" name="q" defaultValue={query.q} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="catalogue-decade">Decade</label>
+          <select id="catalogue-decade" name="decade" defaultValue={query.decade ?? ''}>
+            <option value="">Any decade</option>
+            {facets.decades.map((decade) => (
+              <option key={decade} value={decade}>
+                {decade}s
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="catalogue-director">Director</label>
+          <select id="catalogue-director" name="director" defaultValue={query.director ?? ''}>
+            <option value="">Any director</option>
+            {facets.directors.map((director) => (
+              <option key={director.slug} value={director.slug}>
+                {director.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="catalogue-sort">Sort by</label>
+          <select id="catalogue-sort" name="sort" defaultValue={query.sort}>
+            {catalogueSorts
+              .filter((sort) => sort !== 'relevance' || query.q)
+              .map((sort) => (
+                <option key={sort} value={sort}>
+                  {sortLabels[sort]}
+                </option>
+              ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Show films
+        </button>
+        {filtered && (
+          <Link href="/films" className="button button-quiet">
+            Clear
+          </Link>
+        )}
+      </form>
+
+      <p role="status" className="results-count">
+        {plural(result.total, 'film')}
+        {query.q && <> matching “{query.q}”</>}
+        {result.pageCount > 1 && (
+          <>
+            {' '}
+            · page {result.page} of {result.pageCount}
+          </>
+        )}
+      </p>
+
+      {result.total === 0 ? (
+        <div className="empty-state">
+          <h2>No films found</h2>
+          <p>
+            Nothing in the catalogue matches {query.q ? <>“{query.q}”</> : 'these filters'}. Try
+            another spelling — Cyrillic, transliterated and English titles all work — or{' '}
+            <Link href="/films">see every film</Link>.
+          </p>
+        </div>
+      ) : (
+        <ul className="film-grid" aria-label="Films">
+          {result.films.map((film) => (
+            <li key={film.slug}>
+              <FilmCard film={film} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {result.pageCount > 1 && (
+        <nav className="pagination" aria-label="Pages">
+          {result.page > 1 && (
+            <Link href={catalogueHref({ ...query, page: result.page - 1 })} rel="prev">
+              Previous page
+            </Link>
+          )}
+          <span>
+            Page {result.page} of {result.pageCount}
+          </span>
+          {result.page < result.pageCount && (
+            <Link href={catalogueHref({ ...query, page: result.page + 1 })} rel="next">
+              Next page
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+import Link from 'next/link'
+import { SearchBox } from '@/components/search-box'
+
+export default function NotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p className="lede">
+        There is no page at this address. The film may be listed under another title — search the
+        catalogue, or go back to <Link href="/">the curated list</Link>.
+      </p>
+      <SearchBox id="not-found-search" />
+      <p>
+        <Link href="/films">Browse all films</Link>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+import { FilmCard } from '@/components/film-card'
+import { plural } from '@/components/format'
+import { findPersonBySlug } from '@/db/films'
+
+export const revalidate = 3600
+export async function generateStaticParams() {
+  return []
+}
+
+type Props = { params: Promise<{ slug: string }> }
+
+const loadPerson = cache(async (slug: string) => (await findPersonBySlug(slug)) ?? notFound())
+
+const ROLE_LABELS: Record<string, string> = { director: 'Director', cast: 'Cast' }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const person = await loadPerson((await params).slug)
+  return {
+    title: person.name,
+    description: `Films with ${person.name} in the Kinofront catalogue of Soviet films of the Great Patriotic War.`,
+    alternates: { canonical: `/people/${person.slug}` },
+  }
+}
+
+export default async function PersonPage({ params }: Props) {
+  const person = await loadPerson((await params).slug)
+  return (
+    <>
+      <h1>{person.name}</h1>
+      <p className="muted">{plural(person.films.length, 'film')} in the catalogue</p>
+      <ul className="film-grid" aria-label={`Films with ${person.name}`}>
+        {person.films.map((film) => (
+          <li key={film.slug}>
+            <FilmCard film={film} />
+            <p className="muted">{film.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

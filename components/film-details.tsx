@@ -1,0 +1,143 @@
+import Link from 'next/link'
+import type { CuratedMention, FilmDetails } from '@/db/films'
+import { CorrectionNotes } from './correction-note'
+import { FilmPoster } from './film-poster'
+import { formatRuntime, formatYears } from './format'
+import { PersonLinks } from './person-links'
+
+export function FilmDetailsView({ film }: { film: FilmDetails }) {
+  return (
+    <article>
+      <div className="film-hero">
+        <FilmPoster film={film} />
+        <div>
+          <h1>{film.title}</h1>
+          {film.originalTitle && (
+            <p className="original-title" lang={film.originalLanguage ?? undefined}>
+              {film.originalTitle}
+            </p>
+          )}
+          {film.transliteration && <p className="transliteration">{film.transliteration}</p>}
+          <dl className="facts">
+            <dt>Year</dt>
+            <dd>{formatYears(film)}</dd>
+            {film.runtimeMinutes && (
+              <>
+                <dt>Running time</dt>
+                <dd>{formatRuntime(film.runtimeMinutes, film.runtimeNote)}</dd>
+              </>
+            )}
+            {film.directors.length > 0 && (
+              <>
+                <dt>{film.directors.length === 1 ? 'Director' : 'Directors'}</dt>
+                <dd>
+                  <PersonLinks people={film.directors} />
+                </dd>
+              </>
+            )}
+            {film.cast.length > 0 && (
+              <>
+                <dt>Cast</dt>
+                <dd>
+                  <PersonLinks people={film.cast} />
+                </dd>
+              </>
+            )}
+            {film.studios.length > 0 && (
+              <>
+                <dt>{film.studios.length === 1 ? 'Studio' : 'Studios'}</dt>
+                <dd>{film.studios.join(', ')}</dd>
+              </>
+            )}
+            {film.country && (
+              <>
+                <dt>Country</dt>
+                <dd>{film.country}</dd>
+              </>
+            )}
+            {film.altTitles.length > 0 && (
+              <>
+                <dt>Also known as</dt>
+                <dd>{film.altTitles.join(', ')}</dd>
+              </>
+            )}
+            {film.localTitles.map((local) => (
+              <LocalTitleFact key={local.lang} {...local} />
+            ))}
+          </dl>
+        </div>
+      </div>
+
+      {film.synopsis && (
+        <>
+          <h2>About the film</h2>
+          <p className="lede">{film.synopsis}</p>
+        </>
+      )}
+
+      {film.parts.length > 0 && (
+        <>
+          <h2>The {film.parts.length} films</h2>
+          <ol>
+            {film.parts.map((part) => (
+              <li key={part.title}>
+                {part.title} ({part.year})
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+
+      {film.curated.map((mention) => (
+        <CuratedMentionView key={mention.list.slug} mention={mention} filmTitle={film.title} />
+      ))}
+    </article>
+  )
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { ka: 'Georgian title', uk: 'Ukrainian title' }
+
+function LocalTitleFact({ lang, title }: { lang: string; title: string }) {
+  return (
+    <>
+      <dt>{LANGUAGE_NAMES[lang] ?? 'Original title'}</dt>
+      <dd lang={lang}>{title}</dd>
+    </>
+  )
+}
+
+function CuratedMentionView({
+  mention,
+  filmTitle,
+}: {
+  mention: CuratedMention
+  filmTitle: string
+}) {
+  const about = (...fields: string[]) => mention.corrections.filter((c) => fields.includes(c.field))
+  return (
+    <section aria-labelledby="curator-notes">
+      <h2 id="curator-notes">In the curated list</h2>
+      <p>
+        No. {mention.position + 1} in <Link href="/">{mention.list.title}</Link>
+        {mention.listedTitle !== filmTitle || about('year').length > 0 ? (
+          <>
+            , listed as “{mention.listedTitle} ({mention.listedYear})”.
+          </>
+        ) : (
+          '.'
+        )}
+      </p>
+      <CorrectionNotes corrections={about('title', 'year')} />
+      <h3>The curator’s description</h3>
+      <blockquote className="curator">
+        <p>{mention.description}</p>
+      </blockquote>
+      <CorrectionNotes corrections={about('description')} />
+      <h3>The curator’s fact</h3>
+      <blockquote className="curator">
+        <p>{mention.fact}</p>
+      </blockquote>
+      <CorrectionNotes corrections={about('fact')} />
+    </section>
+  )
+}

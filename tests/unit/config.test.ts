@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '@/config'
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    parseConfig(env)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return error as ConfigError
+  }
+  throw new Error(`expected parseConfig(${JSON.stringify(env)}) to throw`)
+}
+
+describe('parseConfig', () => {
+  it('defaults to the embedded database file and the local site', () => {
+    expect(parseConfig({})).toEqual({
+      database: {
+        url: 'file:data/kinofront.db',
+        authToken: undefined,
+        filePath: 'data/kinofront.db',
+      },
+      siteUrl: 'http://localhost:3000',
+    })
+  })
+
+  it('takes the path of a file: URL', () => {
+    expect(parseConfig({ DATABASE_URL: '  file:/tmp/kino/test.db ' }).database).toEqual({
+      url: 'file:/tmp/kino/test.db',
+      authToken: undefined,
+      filePath: '/tmp/kino/test.db',
+    })
+  })
+
+  it('accepts a Turso URL with an auth token, and has no file path', () => {
+    expect(
+      parseConfig({ DATABASE_URL: 'libsql://x.turso.io', DATABASE_AUTH_TOKEN: 'secret-token' })
+        .database,
+    ).toEqual({ url: 'libsql://x.turso.io', authToken: 'secret-token', filePath: null })
+  })
+
+  it.each([
+    'http://127.0.0.1:8080',
+    'https://db.example.com',
+    'ws://localhost:8080',
+    'wss://x.turso.io',
+  ])('accepts the server URL %s', (url) => {
+    expect(parseConfig({ DATABASE_URL: url }).database).toEqual({
+      url,
+      authToken: undefined,
+      filePath: null,
+    })
+  })
+
+  it('rejects an unsupported scheme, naming DATABASE_URL', () => {
+    const error = configError({ DATABASE_URL: 'postgres://user:pw@localhost/kino' })
+    expect(error.message).toBe(
+      'Invalid environment: DATABASE_URL must start with one of file: libsql: http: https: ws: wss:',
+    )
+  })
+
+  it('rejects a file: URL without a path', () => {
+    expect(configError({ DATABASE_URL: 'file:' }).message).toBe(
+      'Invalid environment: DATABASE_URL file: URL has no path',
+    )
+    expect(configError({ DATABASE_URL: ' file:  ' }).message).toContain('DATABASE_URL')
+  })
+
+  it('rejects an empty DATABASE_URL rather than falling back to the default', () => {
+    expect(configError({ DATABASE_URL: '' }).message).toMatch(/^Invalid environment: DATABASE_URL /)
+  })
+
+  it('drops a trailing slash from SITE_URL and rejects one that is not a URL', () => {
+    expect(parseConfig({ SITE_URL: 'https://kino.example/' }).siteUrl).toBe('https://kino.example')
+    expect(configError({ SITE_URL: 'not a url' }).message).toMatch(
+      /^Invalid environment: SITE_URL /,
+    )
+  })
+})
