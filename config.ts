@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
   SITE_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
 })
 
 export type DatabaseConfig = {
@@ -23,7 +24,7 @@ export type DatabaseConfig = {
   filePath: string | null
 }
 
-export type Config = { database: DatabaseConfig; siteUrl: string }
+export type Config = { database: DatabaseConfig; siteUrl: string; port: number; hostname: string }
 
 export class ConfigError extends Error {}
 
@@ -33,7 +34,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)
     throw new ConfigError(`Invalid environment: ${problems.join('; ')}`)
   }
-  const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken, SITE_URL, PORT } = parsed.data
+  const { DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken, SITE_URL, PORT, HOST } = parsed.data
   const filePath = url.startsWith('file:') ? url.slice('file:'.length) : null
   if (filePath !== null && filePath.length === 0) {
     throw new ConfigError('Invalid environment: DATABASE_URL file: URL has no path')
@@ -41,6 +42,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     database: { url, authToken, filePath },
     siteUrl: (SITE_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ''),
+    port: PORT,
+    hostname: HOST,
   }
 }
 

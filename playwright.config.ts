@@ -20,7 +20,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   timeout: 30_000,
   use: {
     baseURL,
@@ -54,7 +54,7 @@ export default defineConfig({
     stdout: 'pipe',
     env: {
       PORT: String(port),
-      HOSTNAME: '127.0.0.1',
+      HOST: '127.0.0.1',
       DATABASE_URL: `file:${join(process.env.E2E_DB_DIR, 'e2e.db')}`,
       SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',

@@ -12,6 +12,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit.json' },
     hookTimeout: 60_000,
   },
 })

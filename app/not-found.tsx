@@ -9,7 +9,7 @@ export default function NotFound() {
         There is no page at this address. The film may be listed under another title — search the
         catalogue, or go back to <Link href="/">the curated list</Link>.
       </p>
-      <SearchBox id="not-found-search" />
+      <SearchBox id="not-found-search" landmark="Search the catalogue" />
       <p>
         <Link href="/films">Browse all films</Link>
       </p>

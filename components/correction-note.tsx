@@ -14,9 +14,10 @@ function sourceLabel(url: string) {
 export function CorrectionNote({ correction }: { correction: CorrectionView }) {
   const verified = correction.verdict === 'verified'
   return (
-    <aside
+    <div
+      role="note"
       className={verified ? 'note note-verified' : 'note'}
-      aria-label={verified ? 'Verified' : 'Correction'}
+      aria-label={`${verified ? 'Verified' : 'Correction'}: ${correction.field}`}
     >
       <p>
         <span className="note-label">{verified ? '✓ Verified' : '⚠ Correction'}</span>
@@ -45,7 +46,7 @@ export function CorrectionNote({ correction }: { correction: CorrectionView }) {
           </span>
         </p>
       )}
-    </aside>
+    </div>
   )
 }
 

@@ -1,13 +1,15 @@
-export function SearchBox({ id, defaultValue = '' }: { id: string; defaultValue?: string }) {
+type Props = { id: string; landmark: string }
+
+export function SearchBox({ id, landmark }: Props) {
   return (
-    <form action="/films" method="get" role="search" className="search-form">
+    <form action="/films" method="get" role="search" aria-label={landmark} className="search-form">
       <div className="field">
         <label htmlFor={id}>Search films</label>
         <input
           id={id}
           type="search"
           name="q"
-          defaultValue={defaultValue}
+
           placeholder="Title, original title or name"
           autoComplete="off"
           maxLength={200}

@@ -11,7 +11,7 @@ export function SiteHeader() {
         </Link>
         <SiteNav />
         <div className="header-search">
-          <SearchBox id="header-search" />
+          <SearchBox id="header-search" landmark="Site search" />
         </div>
       </div>
     </header>

@@ -10,7 +10,7 @@ import {
   upsertFilms,
 } from './catalogue-seed'
 import { parseCuratedList } from './curated-list-parser'
-import { applyCuratedList, type ImportReport } from './curated-import'
+import { applyCuratedList, describeReport, type ImportReport } from './curated-import'
 
 export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle')
 
@@ -33,4 +33,17 @@ export async function seedIfEmpty(db: Database): Promise<ImportReport | null> {
     await replaceCorrections(tx, catalogue.list.slug, catalogue.corrections)
     return report
   })
+}
+
+/** Migrates, then seeds an empty catalogue, saying what it loaded. Run on every start. */
+export async function prepareDatabase(
+  db: Database,
+  { embedded, seed = true }: { embedded: boolean; seed?: boolean },
+) {
+  await migrateDatabase(db, { embedded })
+  const report = seed ? await seedIfEmpty(db) : null
+  if (report) {
+    console.log(`Loaded the bundled catalogue: ${describeReport(report)}`)
+    for (const warning of report.warnings) console.log(`  note: ${warning}`)
+  }
 }

@@ -14,12 +14,16 @@ export async function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> }
 
-const loadFilm = cache(async (slug: string): Promise<FilmDetails> => {
-  const found = await findFilmBySlug(slug)
+const lookUp = cache(findFilmBySlug)
+
+// Only the page sends the 404 or redirect: thrown from generateMetadata, notFound() leaves the
+// server-rendered 404 page without its body.
+async function loadFilm(slug: string): Promise<FilmDetails> {
+  const found = await lookUp(slug)
   if (found.kind === 'redirect') permanentRedirect(`/films/${found.slug}`)
   if (found.kind === 'missing') notFound()
   return found.film
-})
+}
 
 function describe(film: FilmDetails) {
   const by = film.directors.map((d) => d.name).join(' and ')
@@ -28,7 +32,9 @@ function describe(film: FilmDetails) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const film = await loadFilm((await params).slug)
+  const found = await lookUp((await params).slug)
+  if (found.kind !== 'film') return {}
+  const { film } = found
   const title = `${film.title} (${formatYears(film)})`
   const description = describe(film)
   return {

@@ -12,12 +12,13 @@ export async function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> }
 
-const loadPerson = cache(async (slug: string) => (await findPersonBySlug(slug)) ?? notFound())
+const loadPerson = cache(findPersonBySlug)
 
 const ROLE_LABELS: Record<string, string> = { director: 'Director', cast: 'Cast' }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const person = await loadPerson((await params).slug)
+  if (!person) return {}
   return {
     title: person.name,
     description: `Films with ${person.name} in the Kinofront catalogue of Soviet films of the Great Patriotic War.`,
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PersonPage({ params }: Props) {
   const person = await loadPerson((await params).slug)
+  if (!person) notFound()
   return (
     <>
       <h1>{person.name}</h1>

@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+const PAGES = ['/', '/films', '/films?q=zzzz', '/films/liberation', '/films/the-cranes-are-flying', '/people/elem-klimov', '/films/no-such-film'] // prettier-ignore
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme @js-only`, () => {
+    test.use({ colorScheme })
+    for (const path of PAGES) {
+      test(`axe finds no violations on ${path}`, async ({ page }) => {
+        await page.goto(path)
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze()
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+        ).toEqual([])
+      })
+    }
+  })
+}
+
+test('headings go down one level at a time on the film page', async ({ page }) => {
+  await page.goto('/films/liberation')
+  const levels = await page
+    .locator('h1, h2, h3, h4')
+    .evaluateAll((nodes) => nodes.map((n) => Number(n.tagName[1])))
+  expect(levels[0]).toBe(1)
+  for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1)
+})
+
+test('keyboard users can skip to the content and see where focus is', async ({ page }) => {
+  await page.goto('/films/liberation')
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to content' })
+  await expect(skip).toBeFocused()
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle)
+  expect(outline).not.toBe('none')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#main$/)
+})
+
+test('the layout holds at 320 px without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 })
+  for (const path of ['/', '/films', '/films/liberation']) {
+    await page.goto(path)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
+    expect(overflow, path).toBeLessThanOrEqual(0)
+  }
+})

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test'
+
+async function searchCatalogue(page: Page, query: string) {
+  await page.goto('/films')
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(query)
+  await page.getByRole('button', { name: 'Show films' }).click()
+}
+
+const filmLinks = (page: Page) => page.getByRole('list', { name: 'Films' }).getByRole('heading')
+
+test('the catalogue lists all ten films by title', async ({ page }) => {
+  await page.goto('/films')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All films')
+  await expect(page.getByRole('status')).toHaveText('10 films')
+  await expect(filmLinks(page)).toHaveCount(10)
+  await expect(filmLinks(page).first()).toHaveText('The Ascent')
+})
+
+for (const query of ['журавли', 'zhuravli', 'Cranes']) {
+  test(`searching "${query}" finds The Cranes Are Flying`, async ({ page }) => {
+    await searchCatalogue(page, query)
+    await expect(page).toHaveURL(new RegExp(`/films\\?q=${encodeURIComponent(query)}`))
+    await expect(page.getByRole('status')).toHaveText(`1 film matching “${query}”`)
+    await expect(filmLinks(page)).toHaveText(['The Cranes Are Flying'])
+  })
+}
+
+test('ё and е are the same letter in search', async ({ page }) => {
+  await searchCatalogue(page, 'мертвые')
+  await expect(filmLinks(page)).toHaveText(['The Living and the Dead'])
+})
+
+test('a search with no match shows an empty state', async ({ page }) => {
+  await searchCatalogue(page, 'Casablanca')
+  await expect(page.getByRole('status')).toHaveText('0 films matching “Casablanca”')
+  await expect(page.getByRole('heading', { name: 'No films found' })).toBeVisible()
+  await page.getByRole('link', { name: 'see every film' }).click()
+  await expect(page.getByRole('status')).toHaveText('10 films')
+})
+
+test('filters by decade and director and sorts by year, all in the URL', async ({ page }) => {
+  await page.goto('/films')
+  await page.getByLabel('Decade').selectOption('1960')
+  await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' })
+  await page.getByRole('button', { name: 'Show films' }).click()
+  await expect(page).toHaveURL(/decade=1960/)
+  await expect(page).toHaveURL(/sort=year/)
+  await expect(filmLinks(page)).toHaveText(['Father of a Soldier', 'The Living and the Dead'])
+
+  await page.getByLabel('Director').selectOption({ label: 'Elem Klimov' })
+  await page.getByLabel('Decade').selectOption('')
+  await page.getByRole('button', { name: 'Show films' }).click()
+  await expect(filmLinks(page)).toHaveText(['Come and See'])
+  await expect(page.getByLabel('Director')).toHaveValue('elem-klimov')
+})
+
+test('the header search box searches the catalogue from any page', async ({ page }) => {
+  await page.goto('/films/liberation')
+  await page.getByRole('banner').getByRole('searchbox', { name: 'Search films' }).fill('Klimov')
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click()
+  await expect(filmLinks(page)).toHaveText(['Come and See'])
+})
+
+test('sitemap and robots.txt list the site', async ({ request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text()
+  expect(sitemap).toContain('/films/the-cranes-are-flying</loc>')
+  expect(sitemap).toContain('/people/elem-klimov</loc>')
+  expect(sitemap.match(/<loc>[^<]*\/films\/[^<]+<\/loc>/g)).toHaveLength(10)
+  const robots = await (await request.get('/robots.txt')).text()
+  expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/)
+})
