@@ -2,6 +2,7 @@ import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  generateEtags: false,
   // The build checks the app's own code; `npm run typecheck` checks everything, tests included.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   // drizzle-kit and the libSQL native bindings stay out of the server bundle.

@@ -1,0 +1,84 @@
+import autocannon, { type Result } from 'autocannon'
+
+export const scenarios = [
+  { id: 'static', label: 'Static file', path: '/bench/static-sample.html' },
+  { id: 'film', label: 'Film page (anonymous)', path: '/films/the-cranes-are-flying' },
+  { id: 'search', label: 'Catalogue search', path: '/films?q=zhuravli' },
+  { id: 'home', label: 'Home page', path: '/' },
+] as const
+
+export type HttpResult = {
+  id: string
+  label: string
+  path: string
+  bytes: number
+  cacheHeader: string | null
+  requestsPerSec: number
+  latencyP50Ms: number
+  latencyP99Ms: number
+  latencyAvgMs: number
+  totalRequests: number
+  ratioToStatic: number
+}
+
+export type HttpRun = { connections: number; durationSec: number; results: HttpResult[] }
+
+async function fetchPage(url: string) {
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+  const body = await response.arrayBuffer()
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
+  return { bytes: body.byteLength, cacheHeader: response.headers.get('x-nextjs-cache') }
+}
+
+function assertAllOk(result: Result, what: string) {
+  const { non2xx, errors, timeouts } = result
+  if (non2xx === 0 && errors === 0 && timeouts === 0) return
+  const codes = Object.entries(result.statusCodeStats).map(([code, s]) => `${code}×${s.count}`)
+  throw new Error(
+    `${what}: ${non2xx} non-2xx, ${errors} errors, ${timeouts} timeouts (status codes: ${codes.join(' ')})`,
+  )
+}
+
+/** Page sizes of the static sample and the film page, with a warning when they differ much. */
+export async function compareSizes(baseUrl: string) {
+  const [staticPage, filmPage] = await Promise.all(
+    [scenarios[0], scenarios[1]].map((s) => fetchPage(baseUrl + s.path)),
+  )
+  const difference = Math.abs(staticPage!.bytes - filmPage!.bytes) / filmPage!.bytes
+  console.log(`Static sample: ${staticPage!.bytes} bytes; film page: ${filmPage!.bytes} bytes`)
+  if (difference > 0.3) {
+    console.warn(
+      `WARNING: the static sample differs from the film page by ${Math.round(difference * 100)}%` +
+        ' (more than 30%): resize public/bench/static-sample.html',
+    )
+  }
+  return { staticBytes: staticPage!.bytes, filmBytes: filmPage!.bytes, difference }
+}
+
+export async function runHttpScenarios(
+  baseUrl: string,
+  { connections, durationSec }: { connections: number; durationSec: number },
+): Promise<HttpRun> {
+  const results: HttpResult[] = []
+  for (const scenario of scenarios) {
+    const url = baseUrl + scenario.path
+    assertAllOk(await autocannon({ url, connections: 10, amount: 300 }), `Warm-up of ${url}`)
+    const page = await fetchPage(url)
+    process.stdout.write(`Loading ${scenario.path} for ${durationSec} s… `)
+    const result = await autocannon({ url, connections, duration: durationSec })
+    assertAllOk(result, `Load test of ${url}`)
+    const staticRate = results[0]?.requestsPerSec ?? result.requests.average
+    results.push({
+      ...scenario,
+      ...page,
+      requestsPerSec: result.requests.average,
+      latencyP50Ms: result.latency.p50,
+      latencyP99Ms: result.latency.p99,
+      latencyAvgMs: result.latency.average,
+      totalRequests: result.requests.total,
+      ratioToStatic: result.requests.average / staticRate,
+    })
+    console.log(`${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`)
+  }
+  return { connections, durationSec, results }
+}
