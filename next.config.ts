@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { FEATURED_LIST } from './db/featured-list'
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +8,13 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   // drizzle-kit and the libSQL native bindings stay out of the server bundle.
   serverExternalPackages: ['@libsql/client', 'libsql'],
+  async rewrites() {
+    return {
+      beforeFiles: [{ source: '/', destination: `/curated/${FEATURED_LIST.slug}` }],
+      afterFiles: [],
+      fallback: [],
+    }
+  },
   experimental: {
     // Pages rendered on demand stay in memory only, so a restarted server (or one pointed at
     // another database) never serves a page cached from a previous run.

@@ -8,6 +8,7 @@ import { config } from './config'
 import { getDb } from './db/client'
 import { isKnownSlug, type SlugKind } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
+import { createResponseCache } from './lib/response-cache'
 
 const dev = process.argv.includes('--dev')
 const { port, hostname, database } = config()
@@ -18,13 +19,20 @@ const app = next({ dev, hostname, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 
-const SLUG_PATH = /^\/(films|people)\/([^/?#]+)\/?(?:\?|$)/
+// `/` and the pages Next caches: films, people and curated lists.
+const PAGE_PATH = /^\/(?:(films|people|curated)\/([^/?#]+)\/?)?(?:\?|$)/
+const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 
 createServer(async (req, res) => {
-  const match = SLUG_PATH.exec(req.url ?? '/')
-  if (match && !(await isKnown(match[1] as SlugKind, match[2]!))) {
-    // No route answers this path, so Next serves its prerendered not-found page with a 404.
-    req.url = '/_unknown'
+  const match = PAGE_PATH.exec(req.url ?? '/')
+  if (match) {
+    if (pageCache.serve(req, res)) return
+    if (match[1] && !(await isKnown(match[1] as SlugKind, match[2]!))) {
+      // No route answers this path, so Next serves its prerendered not-found page with a 404.
+      req.url = '/_unknown'
+    } else {
+      pageCache.record(req, res)
+    }
   }
   await handle(req, res)
 })

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { FEATURED_LIST } from '@/db/featured-list'
 import type { CuratedMention, FilmDetails } from '@/db/films'
 import { CorrectionNotes } from './correction-note'
 import { FilmPoster } from './film-poster'
@@ -118,7 +119,12 @@ function CuratedMentionView({
     <section aria-labelledby="curator-notes">
       <h2 id="curator-notes">In the curated list</h2>
       <p>
-        No. {mention.position + 1} in <Link href="/">{mention.list.title}</Link>
+        No. {mention.position + 1} in{' '}
+        <Link
+          href={mention.list.slug === FEATURED_LIST.slug ? '/' : `/curated/${mention.list.slug}`}
+        >
+          {mention.list.title}
+        </Link>
         {mention.listedTitle !== filmTitle || about('year').length > 0 ? (
           <>
             , listed as “{mention.listedTitle} ({mention.listedYear})”.

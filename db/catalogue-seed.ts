@@ -51,7 +51,6 @@ const correctionSeedSchema = z.object({
 })
 
 export const catalogueSeedSchema = z.object({
-  list: z.object({ slug: z.string(), title: z.string() }),
   films: z.array(filmSeedSchema),
   corrections: z.array(correctionSeedSchema),
 })

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, between, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import type { CatalogueQuery } from './catalogue-query'
 import { filmSearch } from './film-search-table'
@@ -51,8 +51,15 @@ export async function searchCatalogue(
   if (query.q && fts === null) return { films: [], total: 0, page: 1, pageCount: 0, pageSize }
   if (fts !== null) conditions.push(sql`${filmSearch} match ${fts}`)
   if (query.decade !== null) {
-    conditions.push(lte(films.yearStart, query.decade + 9))
-    conditions.push(sql`coalesce(${films.yearEnd}, ${films.yearStart}) >= ${query.decade}`)
+    // Films made in the decade, or series that started earlier and ran into it; each side of
+    // the OR has its own index.
+    const { decade } = query
+    conditions.push(
+      or(
+        between(films.yearStart, decade, decade + 9),
+        and(lt(films.yearStart, decade), gte(films.yearEnd, decade)),
+      )!,
+    )
   }
   if (query.director !== null) {
     conditions.push(

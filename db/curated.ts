@@ -20,9 +20,12 @@ export type CuratedListView = {
   }[]
 }
 
-/** The featured curated list (the first one imported), with its entries in the curator's order. */
-export async function featuredCuratedList(db: Database = getDb()): Promise<CuratedListView | null> {
-  const [list] = await db.select().from(curatedLists).orderBy(asc(curatedLists.id)).limit(1)
+/** A curated list with its entries in the curator's order and its corrections. */
+export async function findCuratedList(
+  slug: string,
+  db: Database = getDb(),
+): Promise<CuratedListView | null> {
+  const [list] = await db.select().from(curatedLists).where(eq(curatedLists.slug, slug))
   if (!list) return null
   const rows = await db
     .select({

@@ -11,6 +11,7 @@ import {
 } from './catalogue-seed'
 import { parseCuratedList } from './curated-list-parser'
 import { applyCuratedList, describeReport, type ImportReport } from './curated-import'
+import { FEATURED_LIST } from './featured-list'
 
 export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle')
 
@@ -29,8 +30,8 @@ export async function seedIfEmpty(db: Database): Promise<ImportReport | null> {
     throw new Error(`The bundled curated list is invalid:\n${parsed.errors.join('\n')}`)
   return db.transaction(async (tx) => {
     await upsertFilms(tx, catalogue.films)
-    const report = await applyCuratedList(tx, parsed.list, catalogue.list)
-    await replaceCorrections(tx, catalogue.list.slug, catalogue.corrections)
+    const report = await applyCuratedList(tx, parsed.list, FEATURED_LIST)
+    await replaceCorrections(tx, FEATURED_LIST.slug, catalogue.corrections)
     return report
   })
 }

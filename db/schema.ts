@@ -36,6 +36,7 @@ export const films = sqliteTable(
   (t) => [
     index('films_year_idx').on(t.yearStart, t.sortTitle),
     index('films_sort_title_idx').on(t.sortTitle),
+    index('films_year_end_idx').on(t.yearEnd),
     check('films_year_range', sql`${t.yearEnd} is null or ${t.yearEnd} >= ${t.yearStart}`),
   ],
 )

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { config } from '@/config'
-import { readBundledCatalogue } from '@/db/catalogue-seed'
 import { openDatabase } from '@/db/client'
 import { describeReport, importCuratedList } from '@/db/curated-import'
+import { FEATURED_LIST } from '@/db/featured-list'
 import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
 
 const { values, positionals } = parseArgs({
@@ -17,10 +17,9 @@ if (!file || positionals.length > 1) {
   process.exit(2)
 }
 
-const featured = readBundledCatalogue().list
 const identity = {
-  slug: values.list ?? featured.slug,
-  title: values.title ?? (values.list ? values.list : featured.title),
+  slug: values.list ?? FEATURED_LIST.slug,
+  title: values.title ?? (values.list ? values.list : FEATURED_LIST.title),
 }
 const { database } = config()
 const db = openDatabase(database)

@@ -3,6 +3,11 @@ import autocannon, { type Result } from 'autocannon'
 export const scenarios = [
   { id: 'static', label: 'Static file', path: '/bench/static-sample.html' },
   { id: 'film', label: 'Film page (anonymous)', path: '/films/the-cranes-are-flying' },
+  {
+    id: 'film-next',
+    label: 'Film page, past the front cache',
+    path: '/films/the-cranes-are-flying?via=next',
+  },
   { id: 'search', label: 'Catalogue search', path: '/films?q=zhuravli' },
   { id: 'home', label: 'Home page', path: '/' },
 ] as const

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
 import { BUNDLED_LIST_PATH, readBundledCatalogue, upsertFilms } from '@/db/catalogue-seed'
+import { FEATURED_LIST } from '@/db/featured-list'
 import type { Database } from '@/db/client'
 import {
   describeReport,
@@ -102,7 +103,7 @@ const BUNDLED_FILMS = [
 describe('importCuratedList', () => {
   it('adds the nine bundled entries to the bundled films', async () => {
     const filmsBefore = (await dumpTables(db)).films
-    const report = expectReport(await importCuratedList(db, bundledText, catalogue.list))
+    const report = expectReport(await importCuratedList(db, bundledText, FEATURED_LIST))
     expect(report).toEqual({
       entries: 9,
       added: 9,
@@ -114,7 +115,7 @@ describe('importCuratedList', () => {
     })
     expect(describeReport(report)).toBe('9 entries: 9 added, 0 changed')
 
-    const entries = await entriesOf(catalogue.list.slug)
+    const entries = await entriesOf(FEATURED_LIST.slug)
     expect(entries.map((e) => e.film)).toEqual(BUNDLED_FILMS)
     expect(entries.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8])
     expect(entries[6]).toMatchObject({
@@ -125,7 +126,7 @@ describe('importCuratedList', () => {
     const [list] = await db
       .select()
       .from(curatedLists)
-      .where(eq(curatedLists.slug, catalogue.list.slug))
+      .where(eq(curatedLists.slug, FEATURED_LIST.slug))
     expect(list).toMatchObject({ title: 'Soviet films of the Great Patriotic War' })
     expect(list!.introduction).toMatch(/^The Great Patriotic War, as World War II/)
     expect(list!.introduction).toContain('This curated list of 10 films')

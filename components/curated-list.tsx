@@ -1,24 +1,11 @@
 import Link from 'next/link'
-import { connection } from 'next/server'
-import { CorrectionNotes } from '@/components/correction-note'
-import { FilmPoster } from '@/components/film-poster'
-import { formatYears } from '@/components/format'
-import { PersonLinks } from '@/components/person-links'
-import { featuredCuratedList } from '@/db/curated'
+import type { CuratedListView as CuratedListData } from '@/db/curated'
+import { CorrectionNotes } from './correction-note'
+import { FilmPoster } from './film-poster'
+import { formatYears } from './format'
+import { PersonLinks } from './person-links'
 
-export default async function HomePage() {
-  await connection()
-  const list = await featuredCuratedList()
-  if (!list) {
-    return (
-      <>
-        <h1>Kinofront</h1>
-        <p>
-          No curated list has been loaded yet. Browse <Link href="/films">all films</Link>.
-        </p>
-      </>
-    )
-  }
+export function CuratedListView({ list }: { list: CuratedListData }) {
   return (
     <>
       <h1>{list.title}</h1>

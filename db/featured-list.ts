@@ -1,0 +1,8 @@
+/**
+ * The site's featured curated list, shown at `/`: the list the bundled catalogue loads and
+ * `npm run db:import` updates by default. next.config.ts routes `/` to it.
+ */
+export const FEATURED_LIST = {
+  slug: 'soviet-films-of-the-great-patriotic-war',
+  title: 'Soviet films of the Great Patriotic War',
+} as const

@@ -1,0 +1,1 @@
+CREATE INDEX `films_year_end_idx` ON `films` (`year_end`);
