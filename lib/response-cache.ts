@@ -37,27 +37,36 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
     /** Keeps what Next sends for this request if it is a cached page anyone may see. */
     record(req: IncomingMessage, res: ServerResponse): void {
       if (!cacheable(req)) return
+      const key = keyOf(req)
       const chunks: Buffer[] = []
       const write = res.write.bind(res) as (...args: unknown[]) => boolean
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
-      const keep = (chunk: unknown) => {
-        if (typeof chunk === 'string') chunks.push(Buffer.from(chunk))
-        else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk))
+      const keep = (chunk: unknown, encoding: unknown) => {
+        if (typeof chunk === 'string') {
+          chunks.push(
+            Buffer.from(
+              chunk,
+              typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+            ),
+          )
+        } else if (chunk instanceof Uint8Array) {
+          chunks.push(Buffer.from(chunk))
+        }
       }
       res.write = ((chunk: unknown, ...rest: unknown[]) => {
-        keep(chunk)
+        keep(chunk, rest[0])
         return write(chunk, ...rest)
       }) as typeof res.write
       res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-        if (typeof chunk !== 'function') keep(chunk)
+        if (typeof chunk !== 'function') keep(chunk, rest[0])
         return end(chunk, ...rest)
       }) as typeof res.end
       res.once('finish', () => {
         const headers = res.getHeaders()
         if (res.statusCode !== 200 || headers['set-cookie'] || !headers['x-nextjs-cache']) return
+        entries.delete(key)
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
-        entries.delete(keyOf(req))
-        entries.set(keyOf(req), {
+        entries.set(key, {
           headers,
           body: Buffer.concat(chunks),
           expires: Date.now() + ttlMs,
