@@ -1,6 +1,9 @@
 import type { NextConfig } from 'next'
 import { FEATURED_LIST } from './db/featured-list'
 
+// Auth.js's session cookie, over HTTP and over HTTPS.
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   generateEtags: false,
@@ -9,8 +12,21 @@ const nextConfig: NextConfig = {
   // drizzle-kit and the libSQL native bindings stay out of the server bundle.
   serverExternalPackages: ['@libsql/client', 'libsql'],
   async rewrites() {
+    // A request with a session gets the per-request variant of a cached page, at the same URL.
+    const signedIn = SESSION_COOKIES.flatMap((key) =>
+      [
+        ['/', `/signed-in/curated/${FEATURED_LIST.slug}`],
+        ['/curated/:slug', '/signed-in/curated/:slug'],
+        ['/films/:slug', '/signed-in/films/:slug'],
+        ['/people/:slug', '/signed-in/people/:slug'],
+      ].map(([source, destination]) => ({
+        source: source!,
+        destination: destination!,
+        has: [{ type: 'cookie' as const, key }],
+      })),
+    )
     return {
-      beforeFiles: [{ source: '/', destination: `/curated/${FEATURED_LIST.slug}` }],
+      beforeFiles: [...signedIn, { source: '/', destination: `/curated/${FEATURED_LIST.slug}` }],
       afterFiles: [],
       fallback: [],
     }

@@ -55,6 +55,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
+      TRUST_PROXY: 'true',
       DATABASE_URL: `file:${join(process.env.E2E_DB_DIR, 'e2e.db')}`,
       SITE_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: '1',

@@ -2,16 +2,17 @@
 // A custom server rather than `next start` so that unknown film and person slugs get the full
 // not-found page: a page that calls notFound() is sent as an empty shell that only JavaScript
 // fills in (Next.js 16.4), and doing the check in proxy.ts cost ~40% of film-page throughput.
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import next from 'next'
 import { config } from './config'
 import { getDb } from './db/client'
 import { isKnownSlug, type SlugKind } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
+import { CLIENT_ADDRESS_HEADER } from './lib/client-address'
 import { createResponseCache } from './lib/response-cache'
 
 const dev = process.argv.includes('--dev')
-const { port, hostname, database } = config()
+const { port, hostname, database, trustProxy } = config()
 
 await prepareDatabase(getDb(), { embedded: database.filePath !== null })
 
@@ -19,11 +20,12 @@ const app = next({ dev, hostname, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 
-// `/` and the pages Next caches: films, people and curated lists.
-const PAGE_PATH = /^\/(?:(films|people|curated)\/([^/?#]+)\/?)?(?:\?|$)/
+// `/` and the pages named by a slug: films, people, curated lists and members (`/u/…`).
+const PAGE_PATH = /^\/(?:(films|people|curated|u)\/([^/?#]+)\/?)?(?:\?|$)/
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 
 createServer(async (req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
   const match = PAGE_PATH.exec(req.url ?? '/')
   if (match) {
     if (pageCache.serve(req, res)) return
@@ -43,6 +45,13 @@ createServer(async (req, res) => {
   .listen(port, hostname, () => {
     console.log(`Kinofront ${dev ? '(development) ' : ''}listening on http://${hostname}:${port}`)
   })
+
+/** The socket's peer, or behind a trusted proxy the address the proxy last added. */
+function clientAddress(req: IncomingMessage) {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined
+  const hops = typeof forwarded === 'string' ? forwarded.split(',').map((hop) => hop.trim()) : []
+  return hops.at(-1) || req.socket.remoteAddress || 'unknown'
+}
 
 async function isKnown(kind: SlugKind, segment: string) {
   let slug: string

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
-import { SiteHeader } from '@/components/site-header'
 import { config } from '@/config'
 import './globals.css'
 
@@ -15,6 +14,8 @@ export const metadata: Metadata = {
   openGraph: { siteName: 'Kinofront', type: 'website' },
 }
 
+// The header sits in each route group's layout: cached pages show the signed-out header, and
+// pages rendered per request show the person's own.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -22,10 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        {children}
         <footer className="site-footer">
           <div className="site-footer-inner">
             <p>

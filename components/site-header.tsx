@@ -1,8 +1,9 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { SearchBox } from './search-box'
 import { SiteNav } from './site-nav'
 
-export function SiteHeader() {
+export function SiteHeader({ account }: { account: ReactNode }) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -13,6 +14,7 @@ export function SiteHeader() {
         <div className="header-search">
           <SearchBox id="header-search" landmark="Site search" />
         </div>
+        <div className="account">{account}</div>
       </div>
     </header>
   )

@@ -1,42 +1,36 @@
 import { eq } from 'drizzle-orm'
 import { getDb, type Database } from './client'
-import { curatedLists, films, filmSlugAliases, people } from './schema'
+import { curatedLists, films, filmSlugAliases, people, users } from './schema'
 
-export type SlugKind = 'films' | 'people' | 'curated'
+export type SlugKind = 'films' | 'people' | 'curated' | 'u'
 
-// Slugs once found stay known for the life of the process, so a page that exists costs no query;
-// an unknown slug is looked up each time, so a film added later is found at once.
-const known: Record<SlugKind, Set<string>> = {
+const exists = async (rows: Promise<unknown[]>) => (await rows).length > 0
+
+const lookups: Record<SlugKind, (db: Database, slug: string) => Promise<boolean>> = {
+  films: async (db, slug) =>
+    (await exists(db.select({ id: films.id }).from(films).where(eq(films.slug, slug)).limit(1))) ||
+    exists(db.select({ id: filmSlugAliases.filmId }).from(filmSlugAliases).where(eq(filmSlugAliases.slug, slug)).limit(1)), // prettier-ignore
+  people: (db, slug) =>
+    exists(db.select({ id: people.id }).from(people).where(eq(people.slug, slug)).limit(1)),
+  curated: (db, slug) =>
+    exists(db.select({ id: curatedLists.id }).from(curatedLists).where(eq(curatedLists.slug, slug)).limit(1)), // prettier-ignore
+  u: (db, slug) =>
+    exists(db.select({ id: users.id }).from(users).where(eq(users.username, slug)).limit(1)),
+}
+
+// Catalogue slugs once found stay known for the life of the process, so a cached page costs no
+// query; members can delete their accounts, so usernames are looked up every time.
+const remembered: Partial<Record<SlugKind, Set<string>>> = {
   films: new Set(),
   people: new Set(),
   curated: new Set(),
 }
 
-/** Whether a film (including an old slug that redirects) or a person has this slug. */
+/** Whether a page exists for this slug (for films, an old slug that redirects counts). */
 export async function isKnownSlug(kind: SlugKind, slug: string, db: Database = getDb()) {
-  if (known[kind].has(slug)) return true
-  const found =
-    kind === 'people'
-      ? await db.select({ slug: people.slug }).from(people).where(eq(people.slug, slug)).limit(1)
-      : kind === 'curated'
-        ? await db
-            .select({ slug: curatedLists.slug })
-            .from(curatedLists)
-            .where(eq(curatedLists.slug, slug))
-            .limit(1)
-        : [
-            ...(await db
-              .select({ slug: films.slug })
-              .from(films)
-              .where(eq(films.slug, slug))
-              .limit(1)),
-            ...(await db
-              .select({ slug: filmSlugAliases.slug })
-              .from(filmSlugAliases)
-              .where(eq(filmSlugAliases.slug, slug))
-              .limit(1)),
-          ]
-  if (found.length === 0) return false
-  known[kind].add(slug)
+  const memory = remembered[kind]
+  if (memory?.has(slug)) return true
+  if (!(await lookups[kind](db, slug))) return false
+  memory?.add(slug)
   return true
 }

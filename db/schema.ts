@@ -151,3 +151,70 @@ export type Person = typeof people.$inferSelect
 export type CuratedList = typeof curatedLists.$inferSelect
 export type CuratedEntry = typeof curatedEntries.$inferSelect
 export type Correction = typeof corrections.$inferSelect
+
+/**
+ * People with an account. The first five columns are the ones Auth.js's Drizzle adapter reads and
+ * writes (it creates a user when someone first signs in with an identity provider).
+ */
+export const users = sqliteTable('users', {
+  id: text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text('name'),
+  email: text('email').unique(),
+  emailVerified: integer('email_verified', { mode: 'timestamp_ms' }),
+  image: text('image'),
+  /** Lower-case, unique; null until someone who came through a provider chooses one. */
+  username: text('username').unique(),
+  /** scrypt with its parameters (see lib/password.ts); null for provider-only accounts. */
+  passwordHash: text('password_hash'),
+  /** Raised to end every session issued before it (password change, account deletion). */
+  sessionVersion: integer('session_version').notNull().default(1),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date()),
+})
+
+/** Identity-provider accounts linked to a user, in the shape Auth.js's adapter expects. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index('accounts_user_idx').on(t.userId),
+  ],
+)
+
+/** Sign-in attempts, kept for throttling (db/sign-in-throttle.ts); old rows are pruned. */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    id: integer('id').primaryKey(),
+    /** The email as typed (normalised), whether or not an account has it. */
+    email: text('email').notNull(),
+    clientAddress: text('client_address').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    attemptedAt: integer('attempted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_idx').on(t.email, t.attemptedAt),
+    index('sign_in_attempts_client_idx').on(t.clientAddress, t.attemptedAt),
+  ],
+)
+
+export type User = typeof users.$inferSelect
+export type SignInAttempt = typeof signInAttempts.$inferSelect

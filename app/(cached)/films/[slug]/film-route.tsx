@@ -6,13 +6,7 @@ import { formatYears } from '@/components/format'
 import { findFilmBySlug, type FilmDetails } from '@/db/films'
 import { filmJsonLd } from './json-ld'
 
-// Rendered on first request, then served from the cache: no database is needed at build time.
-export const revalidate = 3600
-export async function generateStaticParams() {
-  return []
-}
-
-type Props = { params: Promise<{ slug: string }> }
+/** The film page, shared by the cached route and its signed-in variant. */
 
 const lookUp = cache(findFilmBySlug)
 
@@ -31,8 +25,8 @@ function describe(film: FilmDetails) {
   return film.synopsis ? `${lead} ${film.synopsis}` : lead
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await lookUp((await params).slug)
+export async function filmMetadata(slug: string): Promise<Metadata> {
+  const found = await lookUp(slug)
   if (found.kind !== 'film') return {}
   const { film } = found
   const title = `${film.title} (${formatYears(film)})`
@@ -45,8 +39,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function FilmPage({ params }: Props) {
-  const film = await loadFilm((await params).slug)
+export async function FilmRoute({ slug }: { slug: string }) {
+  const film = await loadFilm(slug)
   return (
     <>
       <script

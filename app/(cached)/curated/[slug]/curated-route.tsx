@@ -5,20 +5,11 @@ import { CuratedListView } from '@/components/curated-list'
 import { findCuratedList } from '@/db/curated'
 import { FEATURED_LIST } from '@/db/featured-list'
 
-// `/` shows the featured list through a rewrite (next.config.ts), so the home page is cached
-// like a film page.
-export const revalidate = 3600
-export async function generateStaticParams() {
-  return []
-}
-
-type Props = { params: Promise<{ slug: string }> }
-
 const loadList = cache(findCuratedList)
 const pathOf = (slug: string) => (slug === FEATURED_LIST.slug ? '/' : `/curated/${slug}`)
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const list = await loadList((await params).slug)
+export async function curatedMetadata(slug: string): Promise<Metadata> {
+  const list = await loadList(slug)
   if (!list) return {}
   return {
     title:
@@ -28,8 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function CuratedListPage({ params }: Props) {
-  const list = await loadList((await params).slug)
+export async function CuratedRoute({ slug }: { slug: string }) {
+  const list = await loadList(slug)
   if (!list) notFound()
   return <CuratedListView list={list} />
 }

@@ -5,19 +5,12 @@ import { FilmCard } from '@/components/film-card'
 import { plural } from '@/components/format'
 import { findPersonBySlug } from '@/db/films'
 
-export const revalidate = 3600
-export async function generateStaticParams() {
-  return []
-}
-
-type Props = { params: Promise<{ slug: string }> }
-
 const loadPerson = cache(findPersonBySlug)
 
 const ROLE_LABELS: Record<string, string> = { director: 'Director', cast: 'Cast' }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const person = await loadPerson((await params).slug)
+export async function personMetadata(slug: string): Promise<Metadata> {
+  const person = await loadPerson(slug)
   if (!person) return {}
   return {
     title: person.name,
@@ -26,8 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function PersonPage({ params }: Props) {
-  const person = await loadPerson((await params).slug)
+export async function PersonRoute({ slug }: { slug: string }) {
+  const person = await loadPerson(slug)
   if (!person) notFound()
   return (
     <>

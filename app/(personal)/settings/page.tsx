@@ -1,0 +1,44 @@
+import { signInPath } from '@/lib/safe-callback'
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { auth } from '@/auth'
+import { findCredentialsById } from '@/db/users'
+import { ChangePasswordForm, DeleteAccountForm } from './settings-forms'
+
+export const metadata: Metadata = { title: 'Settings', robots: { index: false } }
+
+type Props = { searchParams: Promise<{ changed?: string }> }
+
+export default async function SettingsPage({ searchParams }: Props) {
+  const session = await auth()
+  if (!session) redirect(signInPath('/settings'))
+  const account = await findCredentialsById({ id: session.user.id })
+  if (!account) redirect(signInPath('/settings'))
+  const changed = (await searchParams).changed === 'password'
+  return (
+    <div className="narrow">
+      <h1>Settings</h1>
+      {changed && (
+        <p role="status" className="form-success">
+          Your password has been changed. Every other session has been signed out.
+        </p>
+      )}
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        {account.passwordHash ? (
+          <ChangePasswordForm />
+        ) : (
+          <p>You sign in through an identity provider, so there is no password to change.</p>
+        )}
+      </section>
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete account</h2>
+        <p>
+          This removes your account and everything in it — ratings, watchlist and lists — at once.
+          It cannot be undone.
+        </p>
+        <DeleteAccountForm hasPassword={account.passwordHash !== null} />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter'
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth'
+import type { Provider } from 'next-auth/providers'
+import Credentials from 'next-auth/providers/credentials'
+import GitHub from 'next-auth/providers/github'
+import { config } from '@/config'
+import { getDb } from '@/db/client'
+import { accounts, users } from '@/db/schema'
+import { sessionStateOf } from '@/db/users'
+import { signInSchema } from '@/lib/account-rules'
+import { authSecret } from '@/lib/auth-secret'
+import { clientAddressOf } from '@/lib/client-address'
+import { signInWithPassword } from '@/lib/sign-in'
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; username: string | null }
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sessionVersion?: number
+    username?: string | null
+  }
+}
+
+/** Refused while throttled; the code carries the time it ends (ms since the epoch). */
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(retryAt: Date) {
+    super()
+    this.code = `throttled:${retryAt.getTime()}`
+  }
+}
+
+function providers(): Provider[] {
+  const { oidc, github } = config().auth
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(input, request) {
+        const parsed = signInSchema.safeParse(input)
+        if (!parsed.success) return null
+        const outcome = await signInWithPassword({
+          ...parsed.data,
+          clientAddress: clientAddressOf(request.headers),
+        })
+        if (!outcome.ok && outcome.reason === 'throttled') throw new ThrottledSignIn(outcome.retryAt)
+        return outcome.ok ? { id: outcome.user.id } : null
+      },
+    }),
+  ]
+  if (oidc) {
+    list.push({
+      id: 'oidc',
+      name: oidc.name,
+      type: 'oidc',
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+    })
+  }
+  if (github) list.push(GitHub({ clientId: github.clientId, clientSecret: github.clientSecret }))
+  return list
+}
+
+function authConfig(): NextAuthConfig {
+  return {
+    secret: authSecret(),
+    // npm start serves the site itself (server.ts), so the Host header is the site's own.
+    trustHost: true,
+    adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts }),
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    providers: providers(),
+    pages: { signIn: '/signin', error: '/signin' },
+    callbacks: {
+      async jwt({ token, user }) {
+        const userId = user?.id ?? token.sub
+        if (!userId) return null
+        const state = await sessionStateOf(userId)
+        if (!state) return null
+        if (user) {
+          token.sub = userId
+          token.sessionVersion = state.sessionVersion
+        } else if (state.sessionVersion !== token.sessionVersion) {
+          return null // the password changed or the account was deleted since this session began
+        }
+        token.username = state.username
+        return token
+      },
+      session({ session, token }) {
+        session.user = { id: token.sub!, username: token.username ?? null } as typeof session.user
+        return session
+      },
+    },
+    logger: {
+      // A wrong password or a throttled attempt is an answer, not a server error.
+      error(error) {
+        if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return
+        console.error(`[auth] ${error.name}: ${error.message}`)
+      },
+      warn() {},
+    },
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig())
