@@ -6,10 +6,10 @@ import GitHub from 'next-auth/providers/github'
 import { config } from '@/config'
 import { getDb } from '@/db/client'
 import { accounts, users } from '@/db/schema'
-import { sessionStateOf } from '@/db/users'
 import { signInSchema } from '@/lib/account-rules'
 import { authSecret } from '@/lib/auth-secret'
 import { clientAddressOf } from '@/lib/client-address'
+import { refreshSessionToken } from '@/lib/session-token'
 import { signInWithPassword } from '@/lib/sign-in'
 
 declare module 'next-auth' {
@@ -74,20 +74,7 @@ function authConfig(): NextAuthConfig {
     providers: providers(),
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
-      async jwt({ token, user }) {
-        const userId = user?.id ?? token.sub
-        if (!userId) return null
-        const state = await sessionStateOf(userId)
-        if (!state) return null
-        if (user) {
-          token.sub = userId
-          token.sessionVersion = state.sessionVersion
-        } else if (state.sessionVersion !== token.sessionVersion) {
-          return null // the password changed or the account was deleted since this session began
-        }
-        token.username = state.username
-        return token
-      },
+      jwt: ({ token, user }) => refreshSessionToken(token, user),
       session({ session, token }) {
         session.user = { id: token.sub!, username: token.username ?? null } as typeof session.user
         return session

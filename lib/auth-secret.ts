@@ -14,7 +14,7 @@ export function authSecret(): string {
   return resolved
 }
 
-function secretBeside(databaseFile: string): string {
+export function secretBeside(databaseFile: string): string {
   const file = join(dirname(databaseFile), 'auth-secret')
   mkdirSync(dirname(file), { recursive: true })
   try {

@@ -11,6 +11,8 @@ function configError(env: Record<string, string | undefined>): ConfigError {
   throw new Error(`expected parseConfig(${JSON.stringify(env)}) to throw`)
 }
 
+const SECRET = 'a'.repeat(32)
+
 describe('parseConfig', () => {
   it('defaults to the embedded database file and the local site', () => {
     expect(parseConfig({})).toEqual({
@@ -19,7 +21,11 @@ describe('parseConfig', () => {
         authToken: undefined,
         filePath: 'data/kinofront.db',
       },
+      auth: { secret: null, oidc: null, github: null },
       siteUrl: 'http://localhost:3000',
+      port: 3000,
+      hostname: '0.0.0.0',
+      trustProxy: false,
     })
   })
 
@@ -33,8 +39,11 @@ describe('parseConfig', () => {
 
   it('accepts a Turso URL with an auth token, and has no file path', () => {
     expect(
-      parseConfig({ DATABASE_URL: 'libsql://x.turso.io', DATABASE_AUTH_TOKEN: 'secret-token' })
-        .database,
+      parseConfig({
+        DATABASE_URL: 'libsql://x.turso.io',
+        DATABASE_AUTH_TOKEN: 'secret-token',
+        AUTH_SECRET: SECRET,
+      }).database,
     ).toEqual({ url: 'libsql://x.turso.io', authToken: 'secret-token', filePath: null })
   })
 
@@ -44,7 +53,7 @@ describe('parseConfig', () => {
     'ws://localhost:8080',
     'wss://x.turso.io',
   ])('accepts the server URL %s', (url) => {
-    expect(parseConfig({ DATABASE_URL: url }).database).toEqual({
+    expect(parseConfig({ DATABASE_URL: url, AUTH_SECRET: SECRET }).database).toEqual({
       url,
       authToken: undefined,
       filePath: null,
@@ -74,5 +83,41 @@ describe('parseConfig', () => {
     expect(configError({ SITE_URL: 'not a url' }).message).toMatch(
       /^Invalid environment: SITE_URL /,
     )
+  })
+})
+
+describe('auth settings', () => {
+  it('requires AUTH_SECRET with a remote database, where no file can hold a generated one', () => {
+    expect(configError({ DATABASE_URL: 'libsql://x.turso.io' }).message).toContain('AUTH_SECRET')
+    expect(configError({ AUTH_SECRET: 'too short' }).message).toContain('AUTH_SECRET')
+  })
+
+  it('turns a provider on only when all of its variables are set', () => {
+    const oidc = {
+      AUTH_OIDC_ISSUER: 'https://id.example.com',
+      AUTH_OIDC_ID: 'kinofront',
+      AUTH_OIDC_SECRET: 'shh',
+    }
+    expect(parseConfig(oidc).auth.oidc).toEqual({
+      issuer: 'https://id.example.com',
+      clientId: 'kinofront',
+      clientSecret: 'shh',
+      name: 'OpenID Connect',
+    })
+    expect(parseConfig({ ...oidc, AUTH_OIDC_NAME: 'Example ID' }).auth.oidc?.name).toBe(
+      'Example ID',
+    )
+    expect(configError({ AUTH_OIDC_ID: 'kinofront' }).message).toContain('AUTH_OIDC_')
+    expect(parseConfig({ AUTH_GITHUB_ID: 'id', AUTH_GITHUB_SECRET: 's' }).auth.github).toEqual({
+      clientId: 'id',
+      clientSecret: 's',
+    })
+    expect(configError({ AUTH_GITHUB_SECRET: 's' }).message).toContain('AUTH_GITHUB_')
+  })
+
+  it('trusts X-Forwarded-For only when TRUST_PROXY says so', () => {
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+    expect(configError({ TRUST_PROXY: 'perhaps' }).message).toContain('TRUST_PROXY')
   })
 })
