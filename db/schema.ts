@@ -170,6 +170,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash'),
   /** Raised to end every session issued before it (password change, account deletion). */
   sessionVersion: integer('session_version').notNull().default(1),
+  /** Whether others may see this person's watchlist on their profile. */
+  watchlistPublic: integer('watchlist_public', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .$defaultFn(() => new Date()),
@@ -218,3 +220,101 @@ export const signInAttempts = sqliteTable(
 
 export type User = typeof users.$inferSelect
 export type SignInAttempt = typeof signInAttempts.$inferSelect
+
+/** One person's score for one film, in half stars: 1 = ½ star … 10 = 5 stars. */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    ratedAt: integer('rated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.filmId] }),
+    index('ratings_user_idx').on(t.userId, t.ratedAt),
+    check('ratings_score_range', sql`${t.score} between 1 and 10`),
+  ],
+)
+
+/**
+ * How many ratings of each score a film has, kept by triggers on `ratings` (drizzle/0005) in
+ * the same transaction as the rating itself, so summaries stay exact and cost ten rows to read.
+ */
+export const filmRatingCounts = sqliteTable(
+  'film_rating_counts',
+  {
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.filmId, t.score] })],
+)
+
+export const watchlistEntries = sqliteTable(
+  'watchlist_entries',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.filmId] }),
+    index('watchlist_user_idx').on(t.userId, t.addedAt),
+  ],
+)
+
+export const listVisibilities = ['public', 'private'] as const
+export type ListVisibility = (typeof listVisibilities)[number]
+
+/** Lists people make of their own. */
+export const lists = sqliteTable(
+  'lists',
+  {
+    id: integer('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    visibility: text('visibility', { enum: listVisibilities }).notNull().default('private'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('lists_user_slug_idx').on(t.userId, t.slug)],
+)
+
+export const listEntries = sqliteTable(
+  'list_entries',
+  {
+    listId: integer('list_id')
+      .notNull()
+      .references(() => lists.id, { onDelete: 'cascade' }),
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    note: text('note').notNull().default(''),
+    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listId, t.filmId] }),
+    index('list_entries_position_idx').on(t.listId, t.position),
+  ],
+)
+
+export type Rating = typeof ratings.$inferSelect
+export type WatchlistEntry = typeof watchlistEntries.$inferSelect
+export type List = typeof lists.$inferSelect
+export type ListEntry = typeof listEntries.$inferSelect
