@@ -45,7 +45,8 @@ function providers(): Provider[] {
           ...parsed.data,
           clientAddress: clientAddressOf(request.headers),
         })
-        if (!outcome.ok && outcome.reason === 'throttled') throw new ThrottledSignIn(outcome.retryAt)
+        if (!outcome.ok && outcome.reason === 'throttled')
+          throw new ThrottledSignIn(outcome.retryAt)
         return outcome.ok ? { id: outcome.user.id } : null
       },
     }),

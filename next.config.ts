@@ -5,6 +5,8 @@ import { FEATURED_LIST } from './db/featured-list'
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
 
 const nextConfig: NextConfig = {
+  // A second build folder lets two checkouts' worth of work (or two test runs) build side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   generateEtags: false,
   // The build checks the app's own code; `npm run typecheck` checks everything, tests included.

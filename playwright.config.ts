@@ -6,6 +6,15 @@ import { defineConfig, devices } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3210)
 const baseURL = `http://127.0.0.1:${port}`
 
+// A real OpenID Connect provider (tests/e2e/support/oidc-provider.mjs) that the app signs in with.
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3211)
+const oidcEnv = {
+  AUTH_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+  AUTH_OIDC_ID: 'kinofront-e2e',
+  AUTH_OIDC_SECRET: 'e2e-only-client-secret',
+  AUTH_OIDC_NAME: 'Test Provider',
+}
+
 // Debian's Chromium where it is installed (CI), a browser named in CHROMIUM_PATH, or else
 // Playwright's own download (a laptop after `npx playwright install chromium`).
 const executablePath =
@@ -46,19 +55,30 @@ export default defineConfig({
       grepInvert: /@js-only/,
     },
   ],
-  webServer: {
-    command: 'npm run build && npm start',
-    url: `${baseURL}/robots.txt`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TRUST_PROXY: 'true',
-      DATABASE_URL: `file:${join(process.env.E2E_DB_DIR, 'e2e.db')}`,
-      SITE_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: '1',
+  // The provider first: the app needs it only when someone signs in with it, but then it is there.
+  webServer: [
+    {
+      command: 'node tests/e2e/support/oidc-provider.mjs',
+      url: `${oidcEnv.AUTH_OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { ...oidcEnv, APP_URL: baseURL },
     },
-  },
+    {
+      command: 'npm run build && npm start',
+      url: `${baseURL}/robots.txt`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TRUST_PROXY: 'true',
+        DATABASE_URL: `file:${join(process.env.E2E_DB_DIR, 'e2e.db')}`,
+        SITE_URL: baseURL,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...oidcEnv,
+      },
+    },
+  ],
 })

@@ -6,10 +6,11 @@ import { createServer, type IncomingMessage } from 'node:http'
 import next from 'next'
 import { config } from './config'
 import { getDb } from './db/client'
-import { isKnownSlug, type SlugKind } from './db/known-slugs'
+import { isKnownSlug, listAudience, type SlugKind } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
 import { CLIENT_ADDRESS_HEADER } from './lib/client-address'
 import { createResponseCache } from './lib/response-cache'
+import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
 const { port, hostname, database, trustProxy } = config()
@@ -23,6 +24,8 @@ await app.prepare()
 // `/` and the pages named by a slug: films, people, curated lists and members (`/u/…`).
 const PAGE_PATH = /^\/(?:(films|people|curated|u)\/([^/?#]+)\/?)?(?:\?|$)/
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
+// A member's list, which is a 404 to everyone but its owner while it is private.
+const LIST_PATH = /^\/u\/([^/?#]+)\/lists\/([^/?#]+)\/?(?:\?|$)/
 
 createServer(async (req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
@@ -36,6 +39,8 @@ createServer(async (req, res) => {
       pageCache.record(req, res)
     }
   }
+  const list = LIST_PATH.exec(req.url ?? '/')
+  if (list && !(await mayViewList(req, list[1]!, list[2]!))) req.url = '/_unknown'
   await handle(req, res)
 })
   .on('error', (error) => {
@@ -64,5 +69,23 @@ async function isKnown(kind: SlugKind, segment: string) {
     return await isKnownSlug(kind, slug)
   } catch {
     return true // the database failed: let the page itself report it
+  }
+}
+
+async function mayViewList(req: IncomingMessage, usernameSegment: string, slugSegment: string) {
+  let username: string, slug: string
+  try {
+    username = decodeURIComponent(usernameSegment)
+    slug = decodeURIComponent(slugSegment)
+  } catch {
+    return false
+  }
+  try {
+    const audience = await listAudience(username, slug)
+    if (audience === null) return false
+    if (audience === 'everyone') return true
+    return (await sessionUserIdOf(req.headers.cookie)) === audience.ownerId
+  } catch {
+    return true // the database failed: the page checks the owner itself and reports the failure
   }
 }

@@ -16,6 +16,8 @@ export async function AccountMenu() {
       ) : (
         <Link href="/welcome">Choose a username</Link>
       )}
+      <Link href="/watchlist">Watchlist</Link>
+      <Link href="/lists">Lists</Link>
       <Link href="/settings">Settings</Link>
       <form
         action={async () => {

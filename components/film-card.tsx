@@ -1,9 +1,19 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import type { FilmCard as FilmCardData } from '@/db/catalogue'
 import { FilmPoster } from './film-poster'
 import { formatYears } from './format'
 
-export function FilmCard({ film, headingLevel = 2 }: { film: FilmCardData; headingLevel?: 2 | 3 }) {
+type Props = {
+  film: FilmCardData
+  headingLevel?: 2 | 3
+  /** A line under the facts, e.g. the average rating. */
+  extra?: ReactNode
+  /** Controls for the signed-in person, e.g. the watchlist button. */
+  actions?: ReactNode
+}
+
+export function FilmCard({ film, headingLevel = 2, extra, actions }: Props) {
   const Heading = `h${headingLevel}` as const
   return (
     <article className="film-card">
@@ -20,6 +30,8 @@ export function FilmCard({ film, headingLevel = 2 }: { film: FilmCardData; headi
           {film.directors.length > 0 && <> · {film.directors.map((d) => d.name).join(', ')}</>}
           {film.runtimeMinutes && <> · {film.runtimeMinutes} min</>}
         </p>
+        {extra}
+        {actions}
       </div>
     </article>
   )

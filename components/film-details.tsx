@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { FEATURED_LIST } from '@/db/featured-list'
 import type { CuratedMention, FilmDetails } from '@/db/films'
 import { CorrectionNotes } from './correction-note'
@@ -6,7 +7,15 @@ import { FilmPoster } from './film-poster'
 import { formatRuntime, formatYears } from './format'
 import { PersonLinks } from './person-links'
 
-export function FilmDetailsView({ film }: { film: FilmDetails }) {
+type Props = {
+  film: FilmDetails
+  /** Everyone's ratings of the film. */
+  ratingSummary: ReactNode
+  /** The viewer's own rating, watchlist and lists, or a way to sign in. */
+  personal: ReactNode
+}
+
+export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
   return (
     <article>
       <div className="film-hero">
@@ -66,8 +75,11 @@ export function FilmDetailsView({ film }: { film: FilmDetails }) {
               <LocalTitleFact key={local.lang} {...local} />
             ))}
           </dl>
+          {personal}
         </div>
       </div>
+
+      {ratingSummary}
 
       {film.synopsis && (
         <>

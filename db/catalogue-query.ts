@@ -1,6 +1,13 @@
 import { z } from 'zod'
 
-export const catalogueSorts = ['relevance', 'title', 'year', 'year-desc'] as const
+export const catalogueSorts = [
+  'relevance',
+  'title',
+  'year',
+  'year-desc',
+  'rating',
+  'most-rated',
+] as const
 export type CatalogueSort = (typeof catalogueSorts)[number]
 
 export const sortLabels: Record<CatalogueSort, string> = {
@@ -8,6 +15,8 @@ export const sortLabels: Record<CatalogueSort, string> = {
   title: 'Title A–Z',
   year: 'Oldest first',
   'year-desc': 'Newest first',
+  rating: 'Highest rated',
+  'most-rated': 'Most rated',
 }
 
 export type CatalogueQuery = {

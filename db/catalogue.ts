@@ -2,6 +2,12 @@ import { and, asc, between, desc, eq, gte, inArray, lt, or, sql, type SQL } from
 import { getDb, type Database } from './client'
 import type { CatalogueQuery } from './catalogue-query'
 import { filmSearch } from './film-search-table'
+import {
+  ratingAverageOfFilm,
+  ratingCountOfFilm,
+  withRatingTotals,
+  type RatingTotals,
+} from './ratings'
 import { credits, films, people } from './schema'
 import { toFtsQuery } from './search-text'
 
@@ -20,8 +26,11 @@ export type FilmCard = {
   directors: PersonLink[]
 }
 
+/** A catalogue card also shows the film's average rating. */
+export type CatalogueCard = FilmCard & RatingTotals
+
 export type CataloguePage = {
-  films: FilmCard[]
+  films: CatalogueCard[]
   total: number
   page: number
   pageCount: number
@@ -91,6 +100,9 @@ export async function searchCatalogue(
     title: [asc(films.sortTitle), asc(films.yearStart)],
     year: [asc(films.yearStart), asc(films.sortTitle)],
     'year-desc': [desc(films.yearStart), asc(films.sortTitle)],
+    // Films nobody has rated have a null average, which sorts last when descending.
+    rating: [desc(ratingAverageOfFilm), desc(ratingCountOfFilm), asc(films.sortTitle)],
+    'most-rated': [desc(ratingCountOfFilm), desc(ratingAverageOfFilm), asc(films.sortTitle)],
   }[fts === null && query.sort === 'relevance' ? 'title' : query.sort]
 
   const rows = await base()
@@ -98,7 +110,8 @@ export async function searchCatalogue(
     .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-  return { films: await withDirectors(db, rows), total, page, pageCount, pageSize }
+  const cards = await withRatingTotals(db, await withDirectors(db, rows))
+  return { films: cards, total, page, pageCount, pageSize }
 }
 
 /** Adds each film's directors, in credit order, with one query for the whole page. */

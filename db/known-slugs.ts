@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { getDb, type Database } from './client'
-import { curatedLists, films, filmSlugAliases, people, users } from './schema'
+import { curatedLists, films, filmSlugAliases, lists, people, users } from './schema'
 
 export type SlugKind = 'films' | 'people' | 'curated' | 'u'
 
@@ -33,4 +33,18 @@ export async function isKnownSlug(kind: SlugKind, slug: string, db: Database = g
   if (!(await lookups[kind](db, slug))) return false
   memory?.add(slug)
   return true
+}
+
+/**
+ * Who may see the list at /u/<username>/lists/<slug>: anyone, only its owner, or (null) nobody
+ * because there is no such list. Looked up every time, since lists go public and private.
+ */
+export async function listAudience(username: string, slug: string, db: Database = getDb()) {
+  const [row] = await db
+    .select({ ownerId: lists.userId, visibility: lists.visibility })
+    .from(lists)
+    .innerJoin(users, eq(users.id, lists.userId))
+    .where(and(eq(users.username, username), eq(lists.slug, slug)))
+  if (!row) return null
+  return row.visibility === 'public' ? ('everyone' as const) : { ownerId: row.ownerId }
 }

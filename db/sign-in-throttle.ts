@@ -143,12 +143,12 @@ export async function recordSignInAttempt(
   db: Executor,
   { email, clientAddress, succeeded, now }: Attempt & { succeeded: boolean },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(signInAttempts)
-      .values({ email: throttleKey(email), clientAddress, succeeded, attemptedAt: now })
-    await pruneSignInAttempts(tx, { now })
-  })
+  // Two independent statements, not a transaction: an interactive transaction on the embedded
+  // database holds the write lock across awaits, and other writers then wait synchronously.
+  await db
+    .insert(signInAttempts)
+    .values({ email: throttleKey(email), clientAddress, succeeded, attemptedAt: now })
+  await pruneSignInAttempts(db, { now })
 }
 
 const MINUTE = 60_000

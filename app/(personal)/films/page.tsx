@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { FilmCard } from '@/components/film-card'
 import { plural } from '@/components/format'
+import { CardRating } from '@/components/rating/card-rating'
+import { WatchlistButton } from '@/components/watchlist/watchlist-button'
 import { catalogueFacets, searchCatalogue } from '@/db/catalogue'
 import {
   catalogueHref,
@@ -9,6 +11,8 @@ import {
   sortLabels,
   catalogueSorts,
 } from '@/db/catalogue-query'
+import { watchlistedAmong } from '@/db/watchlist'
+import { currentViewer } from '@/lib/viewer'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -23,6 +27,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function CataloguePage({ searchParams }: Props) {
   const query = parseCatalogueQuery(await searchParams)
   const [result, facets] = await Promise.all([searchCatalogue(query), catalogueFacets()])
+  const viewer = await currentViewer()
+  const shownIds = result.films.map((film) => film.id)
+  const watchlisted = viewer && (await watchlistedAmong(viewer, shownIds))
   const filtered = Boolean(query.q || query.decade || query.director)
   return (
     <>
@@ -105,7 +112,19 @@ export default async function CataloguePage({ searchParams }: Props) {
         <ul className="film-grid" aria-label="Films">
           {result.films.map((film) => (
             <li key={film.slug}>
-              <FilmCard film={film} />
+              <FilmCard
+                film={film}
+                extra={<CardRating {...film} />}
+                actions={
+                  watchlisted && (
+                    <WatchlistButton
+                      filmId={film.id}
+                      filmTitle={film.title}
+                      onWatchlist={watchlisted.has(film.id)}
+                    />
+                  )
+                }
+              />
             </li>
           ))}
         </ul>

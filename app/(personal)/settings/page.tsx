@@ -3,7 +3,9 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { auth } from '@/auth'
 import { findCredentialsById } from '@/db/users'
+import { isWatchlistPublic } from '@/db/watchlist'
 import { ChangePasswordForm, DeleteAccountForm } from './settings-forms'
+import { WatchlistVisibilityForm } from './watchlist-visibility-form'
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } }
 
@@ -15,6 +17,7 @@ export default async function SettingsPage({ searchParams }: Props) {
   const account = await findCredentialsById({ id: session.user.id })
   if (!account) redirect(signInPath('/settings'))
   const changed = (await searchParams).changed === 'password'
+  const watchlistPublic = await isWatchlistPublic({ id: session.user.id })
   return (
     <div className="narrow">
       <h1>Settings</h1>
@@ -30,6 +33,10 @@ export default async function SettingsPage({ searchParams }: Props) {
         ) : (
           <p>You sign in through an identity provider, so there is no password to change.</p>
         )}
+      </section>
+      <section aria-labelledby="watchlist-heading">
+        <h2 id="watchlist-heading">Watchlist</h2>
+        <WatchlistVisibilityForm watchlistPublic={watchlistPublic} />
       </section>
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>

@@ -1,5 +1,6 @@
 'use server'
 
+import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { auth } from '@/auth'
 import { chooseUsername } from '@/db/users'
@@ -29,5 +30,7 @@ export async function chooseUsernameAction(
       values,
     }
   }
+  // The header (in the shared layout) still shows "Choose a username": render it again.
+  refresh()
   redirect(safeCallbackPath(formData.get('callbackUrl')))
 }

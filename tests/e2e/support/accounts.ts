@@ -25,7 +25,7 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await page.getByLabel('Email').fill(email)
   const passwordField = page.getByLabel('Password', { exact: true })
   await passwordField.fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   // The form empties the password once the server has answered.
   await expect(passwordField)
     .toHaveValue('', { timeout: 15_000 })

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { cache } from 'react'
+import { cache, type ReactNode } from 'react'
 import { CuratedListView } from '@/components/curated-list'
 import { findCuratedList } from '@/db/curated'
 import { FEATURED_LIST } from '@/db/featured-list'
@@ -19,8 +19,14 @@ export async function curatedMetadata(slug: string): Promise<Metadata> {
   }
 }
 
-export async function CuratedRoute({ slug }: { slug: string }) {
+/** `progress` is the signed-in person's own progress, on the per-request variant only. */
+export async function CuratedRoute({ slug, progress }: { slug: string; progress?: ReactNode }) {
   const list = await loadList(slug)
   if (!list) notFound()
-  return <CuratedListView list={list} />
+  return (
+    <>
+      {progress}
+      <CuratedListView list={list} />
+    </>
+  )
 }

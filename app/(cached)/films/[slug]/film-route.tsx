@@ -2,6 +2,9 @@ import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { cache } from 'react'
 import { FilmDetailsView } from '@/components/film-details'
+import { FilmPersonalPanel, SignedOutPanel } from '@/components/film-personal-panel'
+import { RatingSummary } from '@/components/rating/rating-summary'
+import type { Viewer } from '@/db/users'
 import { formatYears } from '@/components/format'
 import { findFilmBySlug, type FilmDetails } from '@/db/films'
 import { filmJsonLd } from './json-ld'
@@ -39,7 +42,8 @@ export async function filmMetadata(slug: string): Promise<Metadata> {
   }
 }
 
-export async function FilmRoute({ slug }: { slug: string }) {
+/** `viewer` is the signed-in person on the per-request variant, null on the cached page. */
+export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer | null }) {
   const film = await loadFilm(slug)
   return (
     <>
@@ -47,7 +51,17 @@ export async function FilmRoute({ slug }: { slug: string }) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: filmJsonLd(film, describe(film)) }}
       />
-      <FilmDetailsView film={film} />
+      <FilmDetailsView
+        film={film}
+        ratingSummary={<RatingSummary filmId={film.id} />}
+        personal={
+          viewer ? (
+            <FilmPersonalPanel film={film} viewer={viewer} />
+          ) : (
+            <SignedOutPanel film={film} />
+          )
+        }
+      />
     </>
   )
 }

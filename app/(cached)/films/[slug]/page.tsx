@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function FilmPage({ params }: Props) {
-  return <FilmRoute slug={(await params).slug} />
+  return <FilmRoute slug={(await params).slug} viewer={null} />
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import { curatedMetadata, CuratedRoute } from '@/app/(cached)/curated/[slug]/curated-route'
+import { CuratedProgress } from '@/components/lists/curated-progress'
+import { currentViewer } from '@/lib/viewer'
 
 // `/` and /curated/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
 type Props = { params: Promise<{ slug: string }> }
@@ -9,5 +11,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SignedInCuratedPage({ params }: Props) {
-  return <CuratedRoute slug={(await params).slug} />
+  const [{ slug }, viewer] = await Promise.all([params, currentViewer()])
+  const progress = viewer && <CuratedProgress slug={slug} viewer={viewer} />
+  return <CuratedRoute slug={slug} progress={progress} />
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { currentViewer } from '@/lib/viewer'
 import { filmMetadata, FilmRoute } from '@/app/(cached)/films/[slug]/film-route'
 
 // /films/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
@@ -9,5 +10,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SignedInFilmPage({ params }: Props) {
-  return <FilmRoute slug={(await params).slug} />
+  const viewer = await currentViewer()
+  return <FilmRoute slug={(await params).slug} viewer={viewer} />
 }

@@ -1,0 +1,42 @@
+'use client'
+
+import Link from 'next/link'
+import { useActionState } from 'react'
+import { addToListAction } from '@/app/actions/lists'
+import { FormMessage } from '@/components/form/form-message'
+import { SubmitButton } from '@/components/form/submit-button'
+
+type Props = { filmId: number; lists: { id: number; title: string; hasFilm: boolean }[] }
+
+export function AddToListForm({ filmId, lists }: Props) {
+  const [state, action] = useActionState(addToListAction, null)
+  const holding = lists.filter((list) => list.hasFilm)
+  return (
+    <form action={action} className="add-to-list">
+      <input type="hidden" name="filmId" value={filmId} />
+      <div className="field">
+        <label htmlFor="add-to-list">Add to list</label>
+        <select id="add-to-list" name="listId" defaultValue={lists.find((l) => !l.hasFilm)?.id}>
+          {lists.map((list) => (
+            <option key={list.id} value={list.id}>
+              {list.hasFilm ? `${list.title} (already on it)` : list.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SubmitButton pendingText="Adding…">Add</SubmitButton>
+      <FormMessage state={state} />
+      {holding.length > 0 && (
+        <p className="muted add-to-list-holding">
+          On {holding.length === 1 ? 'your list' : 'your lists'}{' '}
+          {holding.map((list, i) => (
+            <span key={list.id}>
+              {i > 0 && ', '}“{list.title}”
+            </span>
+          ))}
+          . <Link href="/lists">Your lists</Link>
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,85 @@
+'use client'
+
+import {
+  startTransition,
+  useActionState,
+  useOptimistic,
+  useRef,
+  type ChangeEvent,
+  type FormEvent,
+} from 'react'
+import { rateFilm, removeRating, type RatingState } from '@/app/actions/ratings'
+import { FormMessage } from '@/components/form/form-message'
+import { starsLabel } from './rating-format'
+import { RatingStars } from './rating-stars'
+import './rating.css'
+
+type Props = { filmId: number; savedScore: number | null }
+
+/**
+ * The viewer's rating. Without JavaScript both forms post as usual; with it, choosing a star
+ * saves at once and the page shows the new score before the server has answered.
+ */
+export function RatingForm({ filmId, savedScore }: Props) {
+  const [rateState, rate, ratePending] = useActionState<RatingState | null, FormData>(
+    rateFilm,
+    null,
+  )
+  const [removeState, remove, removePending] = useActionState<RatingState | null, FormData>(
+    removeRating,
+    null,
+  )
+  const [score, showScore] = useOptimistic(savedScore)
+  const rateForm = useRef<HTMLFormElement>(null)
+
+  const send = (form: HTMLFormElement, next: number | null, action: (data: FormData) => void) =>
+    startTransition(() => {
+      showScore(next)
+      action(new FormData(form))
+    })
+
+  const saveNow = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const chosen = new FormData(event.currentTarget).get('score')
+    // Nothing chosen: the server answers with a message, and the stars stay as they were.
+    send(event.currentTarget, chosen === null ? score : Number(chosen), rate)
+  }
+
+  const chooseNow = (event: ChangeEvent<HTMLInputElement>) => {
+    if (rateForm.current) send(rateForm.current, Number(event.currentTarget.value), rate)
+  }
+
+  const removeNow = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    send(event.currentTarget, null, remove)
+    // The Remove button goes away with the rating; keep focus in the control.
+    rateForm.current?.querySelector<HTMLInputElement>('input[name="score"]')?.focus()
+  }
+
+  const pending = ratePending || removePending
+  return (
+    <div className="rating-control" aria-busy={pending}>
+      <form ref={rateForm} action={rate} onSubmit={saveNow} className="rating-form">
+        <input type="hidden" name="filmId" value={filmId} />
+        <RatingStars score={score} onChoose={chooseNow} />
+        <p className="rating-status" role="status">
+          {score === null ? 'You have not rated this film.' : `Your rating: ${starsLabel(score)}`}
+          {pending && <span className="muted"> Saving…</span>}
+        </p>
+        <FormMessage state={rateState} />
+        <button type="submit" className="button">
+          Save rating
+        </button>
+      </form>
+      {score !== null && (
+        <form action={remove} onSubmit={removeNow}>
+          <input type="hidden" name="filmId" value={filmId} />
+          <FormMessage state={removeState} />
+          <button type="submit" className="button button-quiet">
+            Remove rating
+          </button>
+        </form>
+      )}
+    </div>
+  )
+}

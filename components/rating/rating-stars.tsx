@@ -1,0 +1,46 @@
+import type { ChangeEvent } from 'react'
+import { SCORES, starsLabel } from './rating-format'
+
+const STAR_PATH =
+  'M24 2.5 L29.6 17.8 L45.9 18.4 L33 28.4 L37.5 44.1 L24 35 L10.5 44.1 L15 28.4 L2.1 18.4 L18.4 17.8Z'
+
+type Props = {
+  score: number | null
+  onChoose: (event: ChangeEvent<HTMLInputElement>) => void
+}
+
+/**
+ * Ten real radio buttons, drawn as the left and right halves of five stars: filled up to the
+ * checked one and outlined after it (rating.css), so the state does not rest on colour and the
+ * drawing follows a choice even without JavaScript. Being one named group, the arrow keys move
+ * between them natively.
+ */
+export function RatingStars({ score, onChoose }: Props) {
+  return (
+    <fieldset className="rating-stars">
+      <legend>Your rating</legend>
+      <div className="rating-star-row">
+        {SCORES.map((value) => (
+          <label key={value} className="rating-star">
+            <input
+              type="radio"
+              name="score"
+              value={value}
+              checked={score === value}
+              onChange={onChoose}
+              required
+            />
+            <svg
+              aria-hidden="true"
+              focusable="false"
+              viewBox={value % 2 === 1 ? '0 0 24 48' : '24 0 24 48'}
+            >
+              <path d={STAR_PATH} />
+            </svg>
+            <span className="visually-hidden">{starsLabel(value)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,221 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
+import { expectSignedInAs, newUser, signUp } from './support/accounts'
+
+async function signUpNewUser(page: Page) {
+  const user = newUser()
+  await signUp(page, user)
+  // Hashing the password can take a while on a busy machine.
+  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 })
+  await expectSignedInAs(page, user.username)
+  return user
+}
+
+const main = (page: Page) => page.getByRole('main')
+const watchlistTitles = (page: Page) =>
+  page.getByRole('list', { name: 'Films on your watchlist' }).getByRole('heading')
+const catalogueCard = (page: Page, title: string) =>
+  page
+    .getByRole('list', { name: 'Films' })
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+const watchlistCard = (page: Page, title: string) =>
+  page
+    .getByRole('list', { name: 'Films on your watchlist' })
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+
+/** Presses the card's or page's button and waits for the server's answer. */
+async function addToWatchlist(scope: Locator, title: string) {
+  await scope.getByRole('button', { name: 'Add to watchlist' }).click()
+  await expect(scope.getByText(`Added “${title}” to your watchlist.`)).toBeVisible()
+  await expect(scope.getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
+}
+
+test('a film page adds the film to the watchlist and removes it again', async ({ page }) => {
+  // Two dozen steps, each a server round trip; on a busy machine that outlasts the default.
+  test.slow()
+  await signUpNewUser(page)
+  await page.goto('/films/the-cranes-are-flying')
+  await addToWatchlist(main(page), 'The Cranes Are Flying')
+  await page.reload()
+  await expect(main(page).getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
+
+  await page.goto('/watchlist')
+  await expect(main(page).getByText('1 film', { exact: true })).toBeVisible()
+  await expect(watchlistTitles(page)).toHaveText(['The Cranes Are Flying'])
+
+  await page.goto('/films/the-cranes-are-flying')
+  await main(page).getByRole('button', { name: 'Remove from watchlist' }).click()
+  await expect(
+    main(page).getByText('Removed “The Cranes Are Flying” from your watchlist.'),
+  ).toBeVisible()
+  await page.reload()
+  await expect(main(page).getByRole('button', { name: 'Add to watchlist' })).toBeVisible()
+  await page.goto('/watchlist')
+  await expect(main(page).getByRole('heading', { name: 'Your watchlist is empty' })).toBeVisible()
+})
+
+test('catalogue cards add films; the watchlist lists them newest first, sorts and removes', async ({
+  page,
+}) => {
+  test.slow()
+  await signUpNewUser(page)
+  await page.goto('/films')
+  for (const title of ['The Ascent', 'Come and See', 'Two Soldiers']) {
+    await addToWatchlist(catalogueCard(page, title), title)
+  }
+  await expect(
+    catalogueCard(page, 'Liberation').getByRole('button', { name: 'Add to watchlist' }),
+  ).toBeVisible()
+
+  await page.getByRole('banner').getByRole('link', { name: 'Watchlist' }).click()
+  await expect(page).toHaveURL(/\/watchlist$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your watchlist')
+  await expect(main(page).getByText('3 films', { exact: true })).toBeVisible()
+  await expect(watchlistTitles(page)).toHaveText(['Two Soldiers', 'Come and See', 'The Ascent'])
+
+  await main(page).getByRole('link', { name: 'Title', exact: true }).click()
+  await expect(page).toHaveURL(/\/watchlist\?sort=title$/)
+  await expect(main(page).getByRole('link', { name: 'Title', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  await expect(watchlistTitles(page)).toHaveText(['The Ascent', 'Come and See', 'Two Soldiers'])
+  await main(page).getByRole('link', { name: 'Year', exact: true }).click()
+  await expect(page).toHaveURL(/\/watchlist\?sort=year$/)
+  await expect(watchlistTitles(page)).toHaveText(['Two Soldiers', 'The Ascent', 'Come and See'])
+
+  await watchlistCard(page, 'Come and See')
+    .getByRole('button', { name: 'Remove from watchlist' })
+    .click()
+  await expect(main(page).getByText('Removed “Come and See” from your watchlist.')).toBeVisible()
+  await expect(main(page).getByText('2 films', { exact: true })).toBeVisible()
+  await expect(watchlistTitles(page)).toHaveText(['Two Soldiers', 'The Ascent'])
+  await expect(page).toHaveURL(/\/watchlist\?sort=year$/)
+
+  await page.goto('/films')
+  await expect(
+    catalogueCard(page, 'Come and See').getByRole('button', { name: 'Add to watchlist' }),
+  ).toBeVisible()
+  await expect(
+    catalogueCard(page, 'The Ascent').getByRole('button', { name: 'Remove from watchlist' }),
+  ).toBeVisible()
+})
+
+test('the watchlist sends people who are signed out to sign in, and back', async ({ page }) => {
+  await page.goto('/watchlist')
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fwatchlist$/)
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fwatchlist$/)
+  await signUp(page, newUser(), page.url())
+  await expect(page).toHaveURL(/\/watchlist$/, { timeout: 20_000 })
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your watchlist')
+  await expect(main(page).getByText('0 films', { exact: true })).toBeVisible()
+
+  // The empty state points to the catalogue.
+  await expect(main(page).getByRole('heading', { name: 'Your watchlist is empty' })).toBeVisible()
+  await main(page).getByRole('link', { name: 'catalogue', exact: true }).click()
+  await expect(page).toHaveURL(/\/films$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All films')
+})
+
+test('people who are signed out see no watchlist buttons', async ({ page }) => {
+  await page.goto('/films')
+  await expect(page.getByRole('button', { name: /watchlist/i })).toHaveCount(0)
+  await page.goto('/films/the-ascent')
+  await expect(page.getByRole('button', { name: /watchlist/i })).toHaveCount(0)
+  await expect(main(page).getByRole('link', { name: 'Sign in to rate' })).toBeVisible()
+})
+
+test('the watchlist stays private until the setting is ticked', async ({ page }) => {
+  await signUpNewUser(page)
+  await page.goto('/settings')
+  const setting = page.getByRole('region', { name: 'Watchlist' })
+  const checkbox = setting.getByRole('checkbox', { name: 'Make my watchlist public' })
+  await expect(checkbox).not.toBeChecked()
+
+  await checkbox.check()
+  await setting.getByRole('button', { name: 'Save watchlist setting' }).click()
+  await expect(setting.getByRole('alert')).toContainText('Your watchlist is now public')
+  await page.reload()
+  await expect(checkbox).toBeChecked()
+
+  await checkbox.uncheck()
+  await setting.getByRole('button', { name: 'Save watchlist setting' }).click()
+  await expect(setting.getByRole('alert')).toContainText('Your watchlist is now private')
+  await page.reload()
+  await expect(checkbox).not.toBeChecked()
+})
+
+test.describe('@js-only', () => {
+  test('the button flips at once, keeps focus, and settles to the server’s answer', async ({
+    page,
+  }) => {
+    await signUpNewUser(page)
+    await page.goto('/films/the-cranes-are-flying')
+    // Hold the server action back, to see what shows while it is on its way.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/films/the-cranes-are-flying', async (route) => {
+      if (route.request().method() === 'POST') await held
+      await route.continue()
+    })
+
+    await main(page).getByRole('button', { name: 'Add to watchlist' }).click()
+    const button = main(page).getByRole('button', { name: 'Remove from watchlist' })
+    await expect(button).toBeVisible()
+    await expect(button).toBeFocused()
+    await expect(main(page).getByText('Saving…')).toBeVisible()
+    release()
+    await expect(
+      main(page).getByText('Added “The Cranes Are Flying” to your watchlist.'),
+    ).toBeVisible()
+    await expect(button).toBeFocused()
+    await expect(button).toHaveAccessibleDescription('The Cranes Are Flying')
+  })
+
+  test('removing a film from the watchlist moves focus to the count', async ({ page }) => {
+    await signUpNewUser(page)
+    await page.goto('/films/the-ascent')
+    await addToWatchlist(main(page), 'The Ascent')
+    await page.goto('/watchlist')
+    await main(page).getByRole('button', { name: 'Remove from watchlist' }).click()
+    await expect(main(page).getByText('0 films', { exact: true })).toBeFocused()
+    await expect(main(page).getByRole('heading', { name: 'Your watchlist is empty' })).toBeVisible()
+  })
+
+  test('axe finds no violations on the catalogue with watchlist buttons', async ({ page }) => {
+    await signUpNewUser(page)
+    await page.goto('/films')
+    await addToWatchlist(catalogueCard(page, 'Liberation'), 'Liberation')
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze()
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([])
+  })
+
+  for (const state of ['empty', 'with films'] as const) {
+    test(`axe finds no violations on /watchlist ${state}`, async ({ page }) => {
+      await signUpNewUser(page)
+      if (state === 'with films') {
+        for (const slug of ['the-ascent', 'liberation']) {
+          await page.goto(`/films/${slug}`)
+          await main(page).getByRole('button', { name: 'Add to watchlist' }).click()
+          await expect(main(page).getByText(/to your watchlist\.$/)).toBeVisible()
+        }
+      }
+      await page.goto('/watchlist')
+      await expect(main(page).getByText(state === 'empty' ? '0 films' : '2 films')).toBeVisible()
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze()
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+      ).toEqual([])
+    })
+  }
+})

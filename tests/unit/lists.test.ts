@@ -1,0 +1,396 @@
+import { asc, eq } from 'drizzle-orm'
+import fc from 'fast-check'
+import { encode } from 'next-auth/jwt'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { listAudience } from '@/db/known-slugs'
+import { addToList, moveEntry, removeFromList, saveEntryNote } from '@/db/list-entries'
+import { findListPage, listsForFilm, listsOf, publicListsOf } from '@/db/list-queries'
+import { ENTRY_NOT_FOUND, FILM_NOT_FOUND, LIST_NOT_FOUND } from '@/db/list-scope'
+import { createList, deleteList, updateList } from '@/db/lists'
+import { curatedProgressOf, findProfilePage } from '@/db/profiles'
+import {
+  curatedEntries,
+  curatedLists,
+  films,
+  listEntries,
+  lists,
+  ratings,
+  users,
+  watchlistEntries,
+} from '@/db/schema'
+import { deleteUser, type Viewer } from '@/db/users'
+import { FEATURED_LIST } from '@/db/featured-list'
+import { listMessages } from '@/lib/list-rules'
+import { sessionUserIdOf } from '@/lib/session-user'
+import { createTestDatabase } from '../helpers/test-db'
+
+const db = await createTestDatabase({ seed: true })
+const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films).orderBy(asc(films.id)) // prettier-ignore
+const filmId = (slug: string) => catalogue.find((film) => film.slug === slug)!.id
+const [cranes, ascent, comeAndSee] = ['the-cranes-are-flying', 'the-ascent', 'come-and-see'].map(filmId) as [number, number, number] // prettier-ignore
+const unknownFilmId = Math.max(...catalogue.map((film) => film.id)) + 1
+
+type Person = Viewer & { username: string }
+let counter = 0
+async function newPerson(): Promise<Person> {
+  counter++
+  const username = `lister_${counter}`
+  const [row] = await db
+    .insert(users)
+    .values({ username, email: `lister${counter}@example.test` })
+    .returning({ id: users.id })
+  return { id: row!.id, username }
+}
+
+async function newList(owner: Viewer, fields: Record<string, unknown> = {}) {
+  const outcome = await createList(owner, { title: 'War films', visibility: 'private', ...fields }, db) // prettier-ignore
+  if (!outcome.ok) throw new Error(outcome.message)
+  return outcome.list
+}
+
+const add = (viewer: Viewer, listId: unknown, film: unknown) =>
+  addToList(viewer, { listId: String(listId), filmId: String(film) }, db)
+const move = (viewer: Viewer, listId: number, film: number, direction: string) =>
+  moveEntry(viewer, { listId: String(listId), filmId: String(film), direction }, db)
+
+/** Every list and entry in the database, to show that a refused change changed nothing. */
+const everything = async () => ({
+  lists: await db.select().from(lists).orderBy(asc(lists.id)),
+  entries: await db.select().from(listEntries).orderBy(asc(listEntries.listId), asc(listEntries.filmId)), // prettier-ignore
+})
+
+async function order(owner: Person, slug: string) {
+  const page = await findListPage(owner.username, slug, owner, db)
+  return page!.entries.map((entry) => entry.film.id)
+}
+
+describe('making lists', () => {
+  it('gives each list a slug from its title, unique for its owner only', async () => {
+    const ann = await newPerson()
+    const ben = await newPerson()
+    expect((await newList(ann, { title: 'Films of 1944!' })).slug).toBe('films-of-1944')
+    expect((await newList(ann, { title: 'Films of 1944' })).slug).toBe('films-of-1944-2')
+    expect((await newList(ann, { title: 'films OF 1944' })).slug).toBe('films-of-1944-3')
+    expect((await newList(ben, { title: 'Films of 1944' })).slug).toBe('films-of-1944')
+    expect((await newList(ann, { title: 'Журавли летят' })).slug).toBe('журавли-летят')
+    expect((await newList(ann, { title: '<script>alert(1)</script>' })).slug).toBe('script-alert-1-script') // prettier-ignore
+    expect((await newList(ann, { title: '!!!' })).slug).toBe('list')
+  })
+
+  it('gives lists made at the same moment with one title different slugs', async () => {
+    const ann = await newPerson()
+    const made = await Promise.all(Array.from({ length: 6 }, () => newList(ann)))
+    expect(new Set(made.map((list) => list.slug)).size).toBe(6)
+  })
+
+  it('keeps the text as typed, trimmed, private unless chosen otherwise', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann, { title: '  <b>Bold</b> & "quoted"  ', description: 'Line one\r\nLine two' }) // prettier-ignore
+    const [row] = await db.select().from(lists).where(eq(lists.id, list.id))
+    expect(row).toMatchObject({ title: '<b>Bold</b> & "quoted"', description: 'Line one\nLine two', visibility: 'private', userId: ann.id }) // prettier-ignore
+  })
+
+  it('ignores a forged owner: the list belongs to whoever is signed in', async () => {
+    const ann = await newPerson()
+    const ben = await newPerson()
+    const list = await newList(ben, { userId: ann.id, slug: 'chosen', id: 1 })
+    const [row] = await db.select().from(lists).where(eq(lists.id, list.id))
+    expect(row).toMatchObject({ userId: ben.id, slug: 'war-films' })
+  })
+})
+
+describe('bad input never writes', () => {
+  const tooLong = (max: number) =>
+    fc.string({ unit: 'grapheme-ascii', minLength: max + 1, maxLength: max + 40 }).filter((s) => s.trim().length > max) // prettier-ignore
+  const blank = fc.constantFrom('', ' ', '\n\t ', '\u00a0')
+  const badId = fc.oneof(
+    fc.constantFrom(undefined, null, '', 'abc', '1.5', '-1', '0', '1e400', 'NaN', '9007199254740993', [], {}), // prettier-ignore
+    fc.integer({ max: 0 }).map(String),
+    fc.double({ noInteger: true }).map(String),
+  )
+
+  it('refuses titles that are empty or too long and descriptions that are too long', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann)
+    const before = await everything()
+    const badFields = fc.oneof(
+      fc.record({ title: fc.oneof(blank, tooLong(100)), visibility: fc.constantFrom('public', 'private') }), // prettier-ignore
+      fc.record({ title: fc.constant('Fine'), description: tooLong(2000), visibility: fc.constant('public') }), // prettier-ignore
+      fc.record({ title: fc.constant('Fine'), visibility: fc.constantFrom(undefined, '', 'secret', 'PUBLIC') }), // prettier-ignore
+      fc.record({ title: fc.constant('Tab\there'), visibility: fc.constant('public') }),
+    )
+    await fc.assert(
+      fc.asyncProperty(badFields, async (fields) => {
+        const created = await createList(ann, fields, db)
+        const updated = await updateList(ann, { ...fields, listId: String(list.id) }, db)
+        for (const outcome of [created, updated]) {
+          expect(outcome.ok).toBe(false)
+          if (!outcome.ok) expect(Object.keys(outcome.fieldErrors ?? {})).not.toEqual([])
+        }
+      }),
+      { numRuns: 60 },
+    )
+    expect(await everything()).toEqual(before)
+  })
+
+  it('says what is wrong with each field', async () => {
+    const ann = await newPerson()
+    const outcome = await createList(ann, { title: '', description: 'x'.repeat(2001) }, db)
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      fieldErrors: {
+        title: [listMessages.titleMissing],
+        description: [listMessages.descriptionLong],
+        visibility: [listMessages.visibilityMissing],
+      },
+    })
+  })
+
+  it('counts characters, not UTF-16 units or CRLF pairs', async () => {
+    const ann = await newPerson()
+    expect((await createList(ann, { title: '🎞'.repeat(100), visibility: 'public' }, db)).ok).toBe(true) // prettier-ignore
+    expect((await createList(ann, { title: '🎞'.repeat(101), visibility: 'public' }, db)).ok).toBe(false) // prettier-ignore
+    const list = await newList(ann)
+    await add(ann, list.id, cranes)
+    const note = (text: string) => saveEntryNote(ann, { listId: String(list.id), filmId: String(cranes), note: text }, db) // prettier-ignore
+    expect((await note('ab\r\n'.repeat(166) + 'xy')).ok).toBe(true) // 500 characters in a textarea
+    expect((await note('x'.repeat(501))).ok).toBe(false)
+  })
+
+  it('refuses notes over 500 characters, bad ids and unknown films', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann)
+    await add(ann, list.id, cranes)
+    await saveEntryNote(ann, { listId: String(list.id), filmId: String(cranes), note: 'Kept' }, db)
+    const before = await everything()
+    await fc.assert(
+      fc.asyncProperty(tooLong(500), badId, async (note, id) => {
+        const tooLongNote = await saveEntryNote(ann, { listId: String(list.id), filmId: String(cranes), note }, db) // prettier-ignore
+        expect(tooLongNote).toMatchObject({ ok: false, fieldErrors: { note: [listMessages.noteLong] } }) // prettier-ignore
+        expect(await addToList(ann, { listId: id, filmId: String(ascent) }, db)).toEqual({ ok: false, message: LIST_NOT_FOUND }) // prettier-ignore
+        expect(await addToList(ann, { listId: String(list.id), filmId: id }, db)).toEqual({ ok: false, message: FILM_NOT_FOUND }) // prettier-ignore
+        expect((await moveEntry(ann, { listId: id, filmId: String(cranes), direction: 'up' }, db)).ok).toBe(false) // prettier-ignore
+        expect((await removeFromList(ann, { listId: String(list.id), filmId: id }, db)).ok).toBe(false) // prettier-ignore
+        expect((await deleteList(ann, { listId: id, confirm: 'on' }, db)).ok).toBe(false)
+      }),
+      { numRuns: 40 },
+    )
+    expect(await add(ann, list.id, unknownFilmId)).toEqual({ ok: false, message: FILM_NOT_FOUND })
+    expect(await move(ann, list.id, cranes, 'sideways')).toEqual({ ok: false, message: listMessages.directionMissing }) // prettier-ignore
+    expect(await saveEntryNote(ann, { listId: String(list.id), filmId: String(cranes) }, db)).toMatchObject({ ok: false, fieldErrors: { note: [listMessages.noteMissing] } }) // prettier-ignore
+    expect(await deleteList(ann, { listId: String(list.id) }, db)).toMatchObject({ ok: false, fieldErrors: { confirm: [listMessages.confirmMissing] } }) // prettier-ignore
+    expect(await everything()).toEqual(before)
+  })
+})
+
+describe('one person cannot touch another’s lists', () => {
+  it('answers a forged list id as if there were no such list, and changes nothing', async () => {
+    const ann = await newPerson()
+    const ben = await newPerson()
+    const list = await newList(ann, { visibility: 'public' })
+    await add(ann, list.id, cranes)
+    await add(ann, list.id, ascent)
+    const before = await everything()
+    const listId = String(list.id)
+    const attempts = [
+      add(ben, list.id, comeAndSee),
+      removeFromList(ben, { listId, filmId: String(cranes) }, db),
+      move(ben, list.id, ascent, 'up'),
+      saveEntryNote(ben, { listId, filmId: String(cranes), note: 'Ben was here' }, db),
+      updateList(ben, { listId, title: 'Mine now', visibility: 'private' }, db),
+      deleteList(ben, { listId, confirm: 'on' }, db),
+      // Naming Ann as the owner in the request changes nothing either.
+      addToList(ben, { listId, filmId: String(comeAndSee), userId: ann.id }, db),
+    ]
+    for (const outcome of await Promise.all(attempts)) {
+      expect(outcome).toEqual({ ok: false, message: LIST_NOT_FOUND })
+    }
+    expect(await everything()).toEqual(before)
+    expect(await listsOf(ben, db)).toEqual([])
+    expect(await listsForFilm(ben, cranes, db)).toEqual([])
+  })
+})
+
+describe('films on a list', () => {
+  it('adds a film once however often it is added, at the end', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann)
+    expect(await add(ann, list.id, cranes)).toMatchObject({ ok: true, added: true })
+    expect(await add(ann, list.id, ascent)).toMatchObject({ ok: true, added: true })
+    const again = await Promise.all([add(ann, list.id, cranes), add(ann, list.id, ` ${cranes} `)])
+    expect(again.map((outcome) => outcome.ok && outcome.added)).toEqual([false, false])
+    expect(await order(ann, list.slug)).toEqual([cranes, ascent])
+    expect(await listsForFilm(ann, cranes, db)).toEqual([{ id: list.id, slug: list.slug, title: list.title, hasFilm: true }]) // prettier-ignore
+  })
+
+  it('gives films added at the same moment their own places', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann)
+    const some = catalogue.slice(0, 8).map((film) => film.id)
+    await Promise.all(some.map((id) => add(ann, list.id, id)))
+    const positions = await db.select({ position: listEntries.position }).from(listEntries).where(eq(listEntries.listId, list.id)) // prettier-ignore
+    expect(new Set(positions.map((row) => row.position)).size).toBe(8)
+  })
+
+  it('moves entries up and down, staying put at either end', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann)
+    for (const id of [cranes, ascent, comeAndSee]) await add(ann, list.id, id)
+    await move(ann, list.id, comeAndSee, 'up')
+    expect(await order(ann, list.slug)).toEqual([cranes, comeAndSee, ascent])
+    await move(ann, list.id, cranes, 'down')
+    expect(await order(ann, list.slug)).toEqual([comeAndSee, cranes, ascent])
+    expect(await move(ann, list.id, comeAndSee, 'up')).toMatchObject({ ok: true })
+    expect(await move(ann, list.id, ascent, 'down')).toMatchObject({ ok: true })
+    expect(await order(ann, list.slug)).toEqual([comeAndSee, cranes, ascent])
+    expect(await move(ann, list.id, unknownFilmId, 'up')).toEqual({ ok: false, message: ENTRY_NOT_FOUND }) // prettier-ignore
+  })
+
+  it('keeps the order a model of the same moves and removals predicts', async () => {
+    const ann = await newPerson()
+    const ids = catalogue.slice(0, 6).map((film) => film.id)
+    const step = fc.record({ index: fc.nat({ max: 5 }), kind: fc.constantFrom('up', 'down', 'remove') }) // prettier-ignore
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
+        const list = await newList(ann, { title: 'Model' })
+        for (const id of ids) await add(ann, list.id, id)
+        const model = [...ids]
+        for (const { index, kind } of steps) {
+          const id = ids[index]!
+          const at = model.indexOf(id)
+          if (kind === 'remove') {
+            await removeFromList(ann, { listId: String(list.id), filmId: String(id) }, db)
+            if (at >= 0) model.splice(at, 1)
+          } else {
+            await move(ann, list.id, id, kind)
+            const other = kind === 'up' ? at - 1 : at + 1
+            if (at >= 0 && other >= 0 && other < model.length) {
+              ;[model[at], model[other]] = [model[other]!, model[at]!]
+            }
+          }
+        }
+        expect(await order(ann, list.slug)).toEqual(model)
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('saves a note, and removes an entry without an error when it is already gone', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann)
+    await add(ann, list.id, cranes)
+    const ids = { listId: String(list.id), filmId: String(cranes) }
+    expect(await saveEntryNote(ann, { ...ids, note: '  Seen at the <Illuzion> cinema  ' }, db)).toMatchObject({ ok: true }) // prettier-ignore
+    const page = await findListPage(ann.username, list.slug, ann, db)
+    expect(page!.entries[0]!.note).toBe('Seen at the <Illuzion> cinema')
+    expect(await removeFromList(ann, ids, db)).toMatchObject({ ok: true })
+    expect(await removeFromList(ann, ids, db)).toMatchObject({ ok: true })
+    expect(await saveEntryNote(ann, { ...ids, note: 'Too late' }, db)).toEqual({ ok: false, message: ENTRY_NOT_FOUND }) // prettier-ignore
+    expect(await order(ann, list.slug)).toEqual([])
+  })
+})
+
+describe('who may see a list', () => {
+  it('shows a private list to its owner only, and a public one to anyone', async () => {
+    const ann = await newPerson()
+    const ben = await newPerson()
+    const list = await newList(ann)
+    await add(ann, list.id, cranes)
+    expect(await findListPage(ann.username, list.slug, ann, db)).toMatchObject({ isOwner: true, visibility: 'private' }) // prettier-ignore
+    expect(await findListPage(ann.username, list.slug, ben, db)).toBeNull()
+    expect(await findListPage(ann.username, list.slug, null, db)).toBeNull()
+    expect(await listAudience(ann.username, list.slug, db)).toEqual({ ownerId: ann.id })
+    expect(await publicListsOf(ann.username, db)).toEqual([])
+    expect((await findProfilePage(ann.username, db))!.lists).toEqual([])
+
+    await updateList(ann, { listId: String(list.id), title: 'War films, renamed', visibility: 'public' }, db) // prettier-ignore
+    const seen = await findListPage(ann.username, list.slug, ben, db)
+    expect(seen).toMatchObject({ isOwner: false, title: 'War films, renamed', slug: list.slug })
+    expect(seen!.entries.map((entry) => entry.film.id)).toEqual([cranes])
+    expect(await findListPage(ann.username, list.slug, null, db)).not.toBeNull()
+    expect(await listAudience(ann.username, list.slug, db)).toBe('everyone')
+    expect((await findProfilePage(ann.username, db))!.lists).toMatchObject([{ id: list.id, filmCount: 1 }]) // prettier-ignore
+
+    // The list lives under its owner's name only.
+    expect(await findListPage(ben.username, list.slug, ann, db)).toBeNull()
+    expect(await listAudience(ben.username, list.slug, db)).toBeNull()
+    expect(await listAudience(ann.username, 'no-such-list', db)).toBeNull()
+  })
+})
+
+describe('deleting', () => {
+  it('deletes a list with its entries once confirmed, and nobody else’s', async () => {
+    const ann = await newPerson()
+    const ben = await newPerson()
+    const list = await newList(ann)
+    const bens = await newList(ben)
+    await add(ann, list.id, cranes)
+    await add(ben, bens.id, cranes)
+    expect(await deleteList(ann, { listId: String(list.id), confirm: 'on' }, db)).toMatchObject({ ok: true }) // prettier-ignore
+    expect(await db.$count(lists, eq(lists.id, list.id))).toBe(0)
+    expect(await db.$count(listEntries, eq(listEntries.listId, list.id))).toBe(0)
+    expect(await db.$count(listEntries, eq(listEntries.listId, bens.id))).toBe(1)
+  })
+
+  it('removes a person’s lists with their account', async () => {
+    const ann = await newPerson()
+    const list = await newList(ann, { visibility: 'public' })
+    await add(ann, list.id, cranes)
+    await deleteUser(ann, db)
+    expect(await db.$count(lists, eq(lists.userId, ann.id))).toBe(0)
+    expect(await db.$count(listEntries, eq(listEntries.listId, list.id))).toBe(0)
+    expect(await findProfilePage(ann.username, db)).toBeNull()
+  })
+})
+
+describe('profiles and progress', () => {
+  it('shows ratings newest first and counts the curated films the viewer has rated', async () => {
+    const ann = await newPerson()
+    const featured = await db
+      .select({ filmId: curatedEntries.filmId })
+      .from(curatedEntries)
+      .innerJoin(curatedLists, eq(curatedLists.id, curatedEntries.listId))
+      .where(eq(curatedLists.slug, FEATURED_LIST.slug))
+    const onList = featured[0]!.filmId
+    const offList = catalogue.find((film) => !featured.some((f) => f.filmId === film.id))!.id
+    const total = featured.length
+    expect(await curatedProgressOf(ann, FEATURED_LIST.slug, db)).toEqual({ rated: 0, total })
+    await db.insert(ratings).values([
+      { userId: ann.id, filmId: onList, score: 7, ratedAt: new Date('2026-01-01') },
+      { userId: ann.id, filmId: offList, score: 2, ratedAt: new Date('2026-02-01') },
+    ])
+    expect(await curatedProgressOf(ann, FEATURED_LIST.slug, db)).toEqual({ rated: 1, total })
+    const profile = await findProfilePage(ann.username, db)
+    expect(profile!.ratingCount).toBe(2)
+    expect(profile!.ratings.map((rating) => rating.score)).toEqual([2, 7])
+    expect(profile!.watchlist).toBeNull()
+
+    // The watchlist shows only once its owner has made it public.
+    await db
+      .insert(watchlistEntries)
+      .values({ userId: ann.id, filmId: cranes, addedAt: new Date() })
+    expect((await findProfilePage(ann.username, db))!.watchlist).toBeNull()
+    await db.update(users).set({ watchlistPublic: true }).where(eq(users.id, ann.id))
+    const shown = (await findProfilePage(ann.username, db))!.watchlist
+    expect(shown?.map((film) => film.slug)).toEqual(['the-cranes-are-flying'])
+  })
+})
+
+describe('the owner check server.ts makes before Next', () => {
+  const secret = 'a test secret that is long enough to be accepted'
+  vi.stubEnv('AUTH_SECRET', secret)
+  afterAll(() => vi.unstubAllEnvs())
+
+  it('knows the person from a valid session cookie, and nobody from anything else', async () => {
+    const ann = await newPerson()
+    const cookie = async (name: string, sessionVersion = 1, key = secret) =>
+      `theme=dark; ${name}=${await encode({ token: { sub: ann.id, sessionVersion }, secret: key, salt: name })}` // prettier-ignore
+    expect(await sessionUserIdOf(await cookie('authjs.session-token'), db)).toBe(ann.id)
+    expect(await sessionUserIdOf(await cookie('__Secure-authjs.session-token'), db)).toBe(ann.id)
+    expect(await sessionUserIdOf(await cookie('authjs.session-token', 2), db)).toBeNull()
+    expect(await sessionUserIdOf(await cookie('authjs.session-token', 1, secret.toUpperCase()), db)).toBeNull() // prettier-ignore
+    expect(await sessionUserIdOf('authjs.session-token=forged', db)).toBeNull()
+    expect(await sessionUserIdOf(undefined, db)).toBeNull()
+  })
+})
