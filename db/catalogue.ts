@@ -39,7 +39,8 @@ export type CataloguePage = {
 
 export const CATALOGUE_PAGE_SIZE = 20
 
-const cardColumns = {
+/** The columns a film card shows, for every query that lists films. */
+export const cardColumns = {
   id: films.id,
   slug: films.slug,
   title: films.title,

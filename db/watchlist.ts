@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { ActionState } from '@/lib/action-state'
-import { withDirectors, type FilmCard } from './catalogue'
+import { withDirectors, type FilmCard, cardColumns } from './catalogue'
 import { getDb, type Database } from './client'
 import { films, users, watchlistEntries } from './schema'
 import type { Viewer } from './users'
@@ -14,18 +14,6 @@ export type WatchlistFilm = FilmCard & { addedAt: Date }
 
 /** What the watchlist action answers; `onWatchlist` is the film's state once the server knows it. */
 export type WatchlistState = ActionState & { onWatchlist?: boolean }
-
-const cardColumns = {
-  id: films.id,
-  slug: films.slug,
-  title: films.title,
-  originalTitle: films.originalTitle,
-  originalLanguage: films.originalLanguage,
-  transliteration: films.transliteration,
-  yearStart: films.yearStart,
-  yearEnd: films.yearEnd,
-  runtimeMinutes: films.runtimeMinutes,
-}
 
 const orderings = {
   added: [desc(watchlistEntries.addedAt), asc(films.sortTitle)],

@@ -1,8 +1,7 @@
 'use server'
 
-import { signInPath } from '@/lib/safe-callback'
-import { redirect } from 'next/navigation'
-import { auth, signIn, signOut } from '@/auth'
+import { signIn, signOut } from '@/auth'
+import { requireViewer } from '@/lib/viewer'
 import { checkSignInAllowed, formatRetryMessage, recordSignInAttempt } from '@/db/sign-in-throttle'
 import {
   deleteUser,
@@ -17,12 +16,6 @@ import { getDb } from '@/db/client'
 import { clientAddressOf } from '@/lib/client-address'
 import { hashPassword, verifyPassword } from '@/lib/password'
 import { headers } from 'next/headers'
-
-async function requireViewer(): Promise<Viewer> {
-  const session = await auth()
-  if (!session) redirect(signInPath('/settings'))
-  return { id: session.user.id }
-}
 
 /**
  * Checks the person's current password, throttled like sign-in so that an unattended session
@@ -46,7 +39,7 @@ export async function changePassword(
   _previous: ActionState | null,
   formData: FormData,
 ): Promise<ActionState> {
-  const viewer = await requireViewer()
+  const viewer = await requireViewer('/settings')
   const parsed = changePasswordSchema.safeParse(
     formFields(formData, ['currentPassword', 'newPassword']),
   )
@@ -75,7 +68,7 @@ export async function deleteAccount(
   _previous: ActionState | null,
   formData: FormData,
 ): Promise<ActionState> {
-  const viewer = await requireViewer()
+  const viewer = await requireViewer('/settings')
   const account = await findCredentialsById(viewer)
   if (account?.passwordHash) {
     const parsed = deleteAccountSchema.safeParse(formFields(formData, ['password']))
