@@ -1,3 +1,5 @@
+import { FieldFrame } from './field-frame'
+
 type Props = {
   id: string
   name: string
@@ -21,29 +23,9 @@ export function Field({
   required = true,
   ...input
 }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined
-  const errorId = errors?.length ? `${id}-error` : undefined
   return (
-    <div className="form-field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        type={type}
-        required={required}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        {...input}
-      />
-      {errorId && (
-        <p id={errorId} className="field-error">
-          {errors![0]}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(control) => <input type={type} required={required} {...control} {...input} />}
+    </FieldFrame>
   )
 }

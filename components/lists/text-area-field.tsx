@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { FieldFrame } from '@/components/form/field-frame'
 
 type Props = {
   id: string
@@ -11,30 +12,11 @@ type Props = {
   rows?: number
 }
 
-/** A labelled textarea whose hint and error are tied to it, like components/form/field.tsx. */
+/** A labelled textarea whose hint and error are tied to it. */
 export function TextAreaField({ id, label, hint, errors, rows = 4, ...textarea }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined
-  const errorId = errors?.length ? `${id}-error` : undefined
   return (
-    <div className="form-field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        {...textarea}
-      />
-      {errorId && (
-        <p id={errorId} className="field-error">
-          {errors![0]}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(control) => <textarea rows={rows} {...control} {...textarea} />}
+    </FieldFrame>
   )
 }

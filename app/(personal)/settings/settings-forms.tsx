@@ -1,14 +1,13 @@
 'use client'
 
-import { useActionState } from 'react'
 import { Field } from '@/components/form/field'
+import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { changePassword, deleteAccount } from './actions'
 
 export function ChangePasswordForm() {
-  const [state, action] = useActionState(changePassword, null)
-  const errors = state && !state.ok ? state.fieldErrors : undefined
+  const { state, dispatch: action, errors } = useFormAction(changePassword, null)
   return (
     <form action={action} className="account-form" noValidate>
       <FormMessage state={state} />
@@ -35,8 +34,7 @@ export function ChangePasswordForm() {
 }
 
 export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
-  const [state, action] = useActionState(deleteAccount, null)
-  const errors = state && !state.ok ? state.fieldErrors : undefined
+  const { state, dispatch: action, errors } = useFormAction(deleteAccount, null)
   return (
     <form action={action} className="account-form" noValidate>
       <FormMessage state={state} />

@@ -1,18 +1,18 @@
 'use client'
 
-import { useActionState } from 'react'
 import { Field } from '@/components/form/field'
+import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { signInWithPassword } from './actions'
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
-  const [state, action] = useActionState(
-    signInWithPassword,
-    notice ? { ok: false as const, message: notice } : null,
-  )
-  const errors = state && !state.ok ? state.fieldErrors : undefined
-  const values = state && !state.ok ? state.values : undefined
+  const {
+    state,
+    dispatch: action,
+    errors,
+    values,
+  } = useFormAction(signInWithPassword, notice ? { ok: false as const, message: notice } : null)
   return (
     <form action={action} className="account-form" noValidate>
       <FormMessage state={state} />

@@ -1,16 +1,14 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState } from 'react'
 import { Field } from '@/components/form/field'
+import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { signUp } from './actions'
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action] = useActionState(signUp, null)
-  const errors = state && !state.ok ? state.fieldErrors : undefined
-  const values = state && !state.ok ? state.values : undefined
+  const { state, dispatch: action, errors, values } = useFormAction(signUp, null)
   return (
     <form action={action} className="account-form" noValidate>
       <FormMessage state={state} />

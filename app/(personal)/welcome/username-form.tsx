@@ -1,7 +1,7 @@
 'use client'
 
-import { useActionState } from 'react'
 import { Field } from '@/components/form/field'
+import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { chooseUsernameAction } from './actions'
@@ -13,9 +13,7 @@ export function UsernameForm({
   callbackUrl: string
   suggestion: string
 }) {
-  const [state, action] = useActionState(chooseUsernameAction, null)
-  const errors = state && !state.ok ? state.fieldErrors : undefined
-  const values = state && !state.ok ? state.values : undefined
+  const { state, dispatch: action, errors, values } = useFormAction(chooseUsernameAction, null)
   return (
     <form action={action} className="account-form" noValidate>
       <FormMessage state={state} />
