@@ -101,7 +101,8 @@ ${plans.join('\n')}
   0.45× goal is reached by the front cache, not by Next alone. The same server answers unknown slugs with the full
   not-found page and HTTP 404 (a page that calls \`notFound()\` is sent by Next 16.4 as an empty shell that only
   JavaScript fills in; doing this check in \`proxy.ts\` cost about 40% of film-page throughput).
-- The home page and the catalogue (\`/films\`, search and filters) render per request.
+- The home page is the featured curated list, cached like a film page (\`/\` is rewritten to \`/curated/[slug]\` in
+  \`next.config.ts\`). The catalogue (\`/films\`, search and filters) renders per request.
 - Signed-in views (a person's own rating on the same URL): requests that carry a session cookie bypass the front
   cache and are rewritten by a \`next.config.ts\` rule matching the cookie (no proxy function on the hot path) to a
   per-request variant of the page, so anonymous traffic keeps the cached page.
