@@ -8,6 +8,7 @@ import { config } from './config'
 import { getDb } from './db/client'
 import { isKnownSlug, listAudience, type SlugKind } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
+import { authSecret } from './lib/auth-secret'
 import { CLIENT_ADDRESS_HEADER } from './lib/client-address'
 import { createResponseCache } from './lib/response-cache'
 import { sessionUserIdOf } from './lib/session-user'
@@ -16,6 +17,8 @@ const dev = process.argv.includes('--dev')
 const { port, hostname, database, trustProxy } = config()
 
 await prepareDatabase(getDb(), { embedded: database.filePath !== null })
+// Generates the embedded database's session key now rather than on the first sign-in.
+authSecret()
 
 const app = next({ dev, hostname, port })
 const handle = app.getRequestHandler()

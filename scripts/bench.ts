@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { compareSizes, runHttpScenarios } from './bench/http'
 import { FILM_TO_STATIC_GOAL, writeResults } from './bench/report'
 import { runSearchBench } from './bench/search'
+import { signedInCookies } from './bench/signed-in'
 import { ensureBuild, startServer, type RunningServer } from './bench/server'
 
 const root = resolve(import.meta.dirname, '..')
@@ -44,7 +45,8 @@ try {
   server = await startServer(root, dir)
   console.log(`Server answering at ${server.url} (log: ${server.logPath})`)
   const sizes = await compareSizes(server.url)
-  const http = await runHttpScenarios(server.url, { connections: 50, durationSec })
+  const cookies = await signedInCookies(dir, 50)
+  const http = await runHttpScenarios(server.url, { connections: 50, durationSec, cookies })
   await server.stop()
   server = undefined
 

@@ -16,6 +16,7 @@ declare module 'autocannon' {
     amount?: number
     timeout?: number
     headers?: Record<string, string>
+    setupClient?: (client: { setHeaders: (headers: Record<string, string>) => void }) => void
   }
 
   export type Result = {

@@ -8,6 +8,12 @@ export const scenarios = [
     label: 'Film page, past the front cache',
     path: '/films/the-cranes-are-flying?via=next',
   },
+  {
+    id: 'film-signed-in',
+    label: 'Film page, signed in (own rating, per request)',
+    path: '/films/the-cranes-are-flying',
+    signedIn: true,
+  },
   { id: 'search', label: 'Catalogue search', path: '/films?q=zhuravli' },
   { id: 'home', label: 'Home page', path: '/' },
 ] as const
@@ -28,10 +34,15 @@ export type HttpResult = {
 
 export type HttpRun = { connections: number; durationSec: number; results: HttpResult[] }
 
-async function fetchPage(url: string) {
-  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+async function fetchPage(url: string, cookie?: string) {
+  const headers: Record<string, string> = { 'accept-encoding': 'identity' }
+  if (cookie) headers.cookie = cookie
+  const response = await fetch(url, { headers })
   const body = await response.arrayBuffer()
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
+  if (cookie && !new TextDecoder().decode(body).includes('Your rating')) {
+    throw new Error(`GET ${url} with a session did not show the member's own rating`)
+  }
   return { bytes: body.byteLength, cacheHeader: response.headers.get('x-nextjs-cache') }
 }
 
@@ -62,15 +73,29 @@ export async function compareSizes(baseUrl: string) {
 
 export async function runHttpScenarios(
   baseUrl: string,
-  { connections, durationSec }: { connections: number; durationSec: number },
+  {
+    connections,
+    durationSec,
+    cookies,
+  }: { connections: number; durationSec: number; cookies: string[] },
 ): Promise<HttpRun> {
   const results: HttpResult[] = []
   for (const scenario of scenarios) {
     const url = baseUrl + scenario.path
-    assertAllOk(await autocannon({ url, connections: 10, amount: 300 }), `Warm-up of ${url}`)
-    const page = await fetchPage(url)
+    // Each connection of a signed-in scenario is a different member.
+    let next = 0
+    const setupClient =
+      'signedIn' in scenario
+        ? (client: { setHeaders: (headers: Record<string, string>) => void }) =>
+            client.setHeaders({ cookie: cookies[next++ % cookies.length]! })
+        : undefined
+    assertAllOk(
+      await autocannon({ url, connections: 10, amount: 300, setupClient }),
+      `Warm-up of ${url}`,
+    )
+    const page = await fetchPage(url, 'signedIn' in scenario ? cookies[0] : undefined)
     process.stdout.write(`Loading ${scenario.path} for ${durationSec} s… `)
-    const result = await autocannon({ url, connections, duration: durationSec })
+    const result = await autocannon({ url, connections, duration: durationSec, setupClient })
     assertAllOk(result, `Load test of ${url}`)
     const staticRate = results[0]?.requestsPerSec ?? result.requests.average
     results.push({
