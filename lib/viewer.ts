@@ -1,7 +1,8 @@
+import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { auth } from '@/auth'
 import type { Viewer } from '@/db/users'
-import { signInPath } from './safe-callback'
+import { safeCallbackPath, signInPath } from './safe-callback'
 
 /** The signed-in person, or null. */
 export async function currentViewer(): Promise<Viewer | null> {
@@ -17,4 +18,15 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
   const viewer = await currentViewer()
   if (!viewer) redirect(signInPath(returnTo))
   return viewer
+}
+
+/**
+ * The page a form was posted from (its Referer), so that someone whose session ended mid-way
+ * comes back there after signing in; `fallback` when the browser did not say.
+ */
+export async function pageOfOrigin(fallback: string): Promise<string> {
+  const referer = (await headers()).get('referer')
+  if (!referer || !URL.canParse(referer)) return fallback
+  const { pathname, search } = new URL(referer)
+  return safeCallbackPath(`${pathname}${search}`)
 }

@@ -1,7 +1,6 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { addToList, moveEntry, removeFromList, saveEntryNote } from '@/db/list-entries'
 import type { ChangedList, ListOutcome } from '@/db/list-scope'
@@ -9,22 +8,13 @@ import { createList, deleteList, updateList } from '@/db/lists'
 import type { Viewer } from '@/db/users'
 import { formFields, type ActionState } from '@/lib/action-state'
 import { listPath } from '@/lib/list-rules'
-import { safeCallbackPath } from '@/lib/safe-callback'
-import { requireViewer } from '@/lib/viewer'
-
-/** Someone whose session has ended signs in and comes back to the page they were on. */
-async function pageOfOrigin() {
-  const referer = (await headers()).get('referer')
-  if (!referer || !URL.canParse(referer)) return '/lists'
-  const { pathname, search } = new URL(referer)
-  return safeCallbackPath(`${pathname}${search}`)
-}
+import { pageOfOrigin, requireViewer } from '@/lib/viewer'
 
 /** Every list action starts by finding out who is asking: actions are public endpoints. */
 function signedIn<Args extends unknown[]>(
   run: (viewer: Viewer, ...args: Args) => Promise<ActionState>,
 ) {
-  return async (...args: Args) => run(await requireViewer(await pageOfOrigin()), ...args)
+  return async (...args: Args) => run(await requireViewer(await pageOfOrigin('/lists')), ...args)
 }
 
 /** Refreshes the pages that show the list: its own, /lists and, when it shows there, the profile. */

@@ -1,22 +1,12 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { headers } from 'next/headers'
 import { deleteRating, saveRating, type RatingChange } from '@/db/ratings'
 import { formFields, type ActionState } from '@/lib/action-state'
-import { safeCallbackPath } from '@/lib/safe-callback'
-import { requireViewer } from '@/lib/viewer'
+import { pageOfOrigin, requireViewer } from '@/lib/viewer'
 
 /** The outcome, with the viewer's score as it now stands (null: not rated) when it worked. */
 export type RatingState = ActionState & { score?: number | null }
-
-/** Someone whose session ended comes back to the film they were rating after signing in. */
-async function pageOfOrigin() {
-  const referer = (await headers()).get('referer')
-  if (!referer || !URL.canParse(referer)) return '/films'
-  const { pathname, search } = new URL(referer)
-  return safeCallbackPath(`${pathname}${search}`)
-}
 
 function settle(change: RatingChange): RatingState {
   if (!change.ok) return { ok: false, message: change.message, fieldErrors: change.fieldErrors }
@@ -29,7 +19,7 @@ export async function rateFilm(
   _previous: RatingState | null,
   formData: FormData,
 ): Promise<RatingState> {
-  const viewer = await requireViewer(await pageOfOrigin())
+  const viewer = await requireViewer(await pageOfOrigin('/films'))
   return settle(await saveRating(viewer, formFields(formData, ['filmId', 'score'])))
 }
 
@@ -37,6 +27,6 @@ export async function removeRating(
   _previous: RatingState | null,
   formData: FormData,
 ): Promise<RatingState> {
-  const viewer = await requireViewer(await pageOfOrigin())
+  const viewer = await requireViewer(await pageOfOrigin('/films'))
   return settle(await deleteRating(viewer, formFields(formData, ['filmId'])))
 }

@@ -16,7 +16,10 @@ vi.mock('@/db/client', async (original) => ({
   ...(await original<typeof import('@/db/client')>()),
   getDb: () => stand.db,
 }))
-vi.mock('@/lib/viewer', () => ({ requireViewer: async () => stand.viewer }))
+vi.mock('@/lib/viewer', () => ({
+  requireViewer: async () => stand.viewer,
+  pageOfOrigin: async (fallback: string) => fallback,
+}))
 vi.mock('next/cache', () => ({ revalidatePath: stand.revalidatePath }))
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }))
 const { rateFilm, removeRating } = await import('@/app/actions/ratings')
