@@ -1,12 +1,13 @@
-import { auth, signOut } from '@/auth'
+import { signOut } from '@/auth'
 import Link from 'next/link'
 import { SignInLink } from './sign-in-link'
+import { currentSession } from '@/lib/viewer'
 
 /** The signed-in person's name and a Sign out button, or a Sign in link. */
 export async function AccountMenu() {
-  const session = await auth()
+  const session = await currentSession()
   if (!session) return <SignInLink />
-  const { username } = session.user
+  const { username } = session
   return (
     <div className="account-menu">
       {username ? (

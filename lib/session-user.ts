@@ -3,21 +3,34 @@ import { getDb, type Database } from '@/db/client'
 import { authSecret } from './auth-secret'
 import { refreshSessionToken } from './session-token'
 
+export type SessionUser = { id: string; username: string | null }
+
 /**
  * The person whose session cookie a request carries, checked as `auth()` checks it (signature,
- * expiry, session version), for server.ts, which must answer some requests before Next does.
+ * expiry, session version). Unlike `auth()` it only decodes the cookie: pages cannot set cookies,
+ * so the fresh cookie `auth()` encodes on every call would be thrown away.
  */
-export async function sessionUserIdOf(
-  cookieHeader: string | undefined,
+export async function sessionUserOf(
+  cookieHeader: string | null | undefined,
   db: Database = getDb(),
-): Promise<string | null> {
+): Promise<SessionUser | null> {
   if (!cookieHeader) return null
   // Only the cookie: auth() reads no Authorization header, so neither does this.
   const req = { headers: { cookie: cookieHeader } }
   // Auth.js names the cookie __Secure-… on HTTPS; which one applies depends on the site's URL.
   for (const secureCookie of [true, false]) {
     const token = await getToken({ req, secret: authSecret(), secureCookie })
-    if (token) return (await refreshSessionToken(token, undefined, db))?.sub ?? null
+    if (!token) continue
+    const current = await refreshSessionToken(token, undefined, db)
+    return current?.sub ? { id: current.sub, username: current.username ?? null } : null
   }
   return null
+}
+
+/** For server.ts, which must answer some requests before Next does. */
+export async function sessionUserIdOf(
+  cookieHeader: string | undefined,
+  db: Database = getDb(),
+): Promise<string | null> {
+  return (await sessionUserOf(cookieHeader, db))?.id ?? null
 }

@@ -1,13 +1,19 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { auth } from '@/auth'
+import { cache } from 'react'
 import type { Viewer } from '@/db/users'
 import { safeCallbackPath, signInPath } from './safe-callback'
+import { sessionUserOf, type SessionUser } from './session-user'
+
+/** The signed-in person (id and username), or null; the cookie is read once per request. */
+export const currentSession = cache(async (): Promise<SessionUser | null> => {
+  return sessionUserOf((await headers()).get('cookie'))
+})
 
 /** The signed-in person, or null. */
 export async function currentViewer(): Promise<Viewer | null> {
-  const session = await auth()
-  return session ? { id: session.user.id } : null
+  const session = await currentSession()
+  return session ? { id: session.id } : null
 }
 
 /**

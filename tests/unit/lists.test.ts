@@ -21,7 +21,7 @@ import {
 import { deleteUser, type Viewer } from '@/db/users'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { listMessages } from '@/lib/list-rules'
-import { sessionUserIdOf } from '@/lib/session-user'
+import { sessionUserIdOf, sessionUserOf } from '@/lib/session-user'
 import { createTestDatabase } from '../helpers/test-db'
 
 const db = await createTestDatabase({ seed: true })
@@ -377,7 +377,7 @@ describe('profiles and progress', () => {
   })
 })
 
-describe('the owner check server.ts makes before Next', () => {
+describe('reading the session cookie (pages, and the owner check server.ts makes)', () => {
   const secret = 'a test secret that is long enough to be accepted'
   vi.stubEnv('AUTH_SECRET', secret)
   afterAll(() => vi.unstubAllEnvs())
@@ -392,5 +392,16 @@ describe('the owner check server.ts makes before Next', () => {
     expect(await sessionUserIdOf(await cookie('authjs.session-token', 1, secret.toUpperCase()), db)).toBeNull() // prettier-ignore
     expect(await sessionUserIdOf('authjs.session-token=forged', db)).toBeNull()
     expect(await sessionUserIdOf(undefined, db)).toBeNull()
+  })
+
+  it('gives pages the id and the current username, and nothing once the session has expired', async () => {
+    const ann = await newPerson()
+    const name = 'authjs.session-token'
+    const cookie = async (maxAge?: number) =>
+      `${name}=${await encode({ token: { sub: ann.id, sessionVersion: 1 }, secret, salt: name, maxAge })}`
+    expect(await sessionUserOf(await cookie(), db)).toEqual({ id: ann.id, username: ann.username })
+    await db.update(users).set({ username: 'ann_renamed' }).where(eq(users.id, ann.id))
+    expect((await sessionUserOf(await cookie(), db))?.username).toBe('ann_renamed')
+    expect(await sessionUserOf(await cookie(-60), db)).toBeNull()
   })
 })

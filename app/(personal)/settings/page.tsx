@@ -1,23 +1,23 @@
 import { signInPath } from '@/lib/safe-callback'
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { auth } from '@/auth'
 import { findCredentialsById } from '@/db/users'
 import { isWatchlistPublic } from '@/db/watchlist'
 import { ChangePasswordForm, DeleteAccountForm } from './settings-forms'
 import { WatchlistVisibilityForm } from './watchlist-visibility-form'
+import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } }
 
 type Props = { searchParams: Promise<{ changed?: string }> }
 
 export default async function SettingsPage({ searchParams }: Props) {
-  const session = await auth()
+  const session = await currentSession()
   if (!session) redirect(signInPath('/settings'))
-  const account = await findCredentialsById({ id: session.user.id })
+  const account = await findCredentialsById({ id: session.id })
   if (!account) redirect(signInPath('/settings'))
   const changed = (await searchParams).changed === 'password'
-  const watchlistPublic = await isWatchlistPublic({ id: session.user.id })
+  const watchlistPublic = await isWatchlistPublic({ id: session.id })
   return (
     <div className="narrow">
       <h1>Settings</h1>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { auth } from '@/auth'
 import { config } from '@/config'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { signInWithProvider } from './actions'
 import { SignInForm } from './signin-form'
+import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 
@@ -20,7 +20,7 @@ const PROVIDER_ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams
   const callbackUrl = safeCallbackPath(params.callbackUrl)
-  if (await auth()) redirect(callbackUrl)
+  if (await currentSession()) redirect(callbackUrl)
   const { oidc, github } = config().auth
   const providers = [
     ...(oidc ? [{ id: 'oidc', name: oidc.name }] : []),

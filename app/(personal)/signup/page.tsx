@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { auth } from '@/auth'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { SignUpForm } from './signup-form'
+import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Create an account', robots: { index: false } }
 
@@ -10,7 +10,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> }
 
 export default async function SignUpPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackPath((await searchParams).callbackUrl)
-  if (await auth()) redirect(callbackUrl)
+  if (await currentSession()) redirect(callbackUrl)
   return (
     <div className="narrow">
       <h1>Create an account</h1>

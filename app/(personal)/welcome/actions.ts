@@ -2,18 +2,18 @@
 
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { auth } from '@/auth'
 import { chooseUsername } from '@/db/users'
 import { fieldErrors, usernameSchema } from '@/lib/account-rules'
 import { CHECK_FIELDS, type ActionState } from '@/lib/action-state'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { z } from 'zod'
+import { currentSession } from '@/lib/viewer'
 
 export async function chooseUsernameAction(
   _previous: ActionState | null,
   formData: FormData,
 ): Promise<ActionState> {
-  const session = await auth()
+  const session = await currentSession()
   if (!session) redirect('/signin')
   const raw = formData.get('username')
   const values = { username: typeof raw === 'string' ? raw : '' }
@@ -21,7 +21,7 @@ export async function chooseUsernameAction(
   if (!parsed.success) {
     return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrors(parsed.error), values }
   }
-  const chosen = await chooseUsername({ id: session.user.id }, parsed.data.username)
+  const chosen = await chooseUsername({ id: session.id }, parsed.data.username)
   if (!chosen.ok) {
     return {
       ok: false,

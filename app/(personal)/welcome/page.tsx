@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { auth } from '@/auth'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { UsernameForm } from './username-form'
+import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Choose a username', robots: { index: false } }
 
@@ -11,9 +11,9 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> }
 /** Where someone who signed in through a provider lands; newcomers choose a username first. */
 export default async function WelcomePage({ searchParams }: Props) {
   const callbackUrl = safeCallbackPath((await searchParams).callbackUrl)
-  const session = await auth()
+  const session = await currentSession()
   if (!session) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`)
-  if (session.user.username) redirect(callbackUrl)
+  if (session.username) redirect(callbackUrl)
   return (
     <div className="narrow">
       <h1>Choose a username</h1>

@@ -5,9 +5,9 @@ import { cache } from 'react'
 import { formatYears, plural } from '@/components/format'
 import { ListSummaries } from '@/components/lists/list-summaries'
 import { findProfilePage } from '@/db/profiles'
-import { auth } from '@/auth'
 import { ProfileRatings } from './profile-ratings'
 import '@/components/lists/lists.css'
+import { currentSession } from '@/lib/viewer'
 
 type Props = { params: Promise<{ username: string }> }
 
@@ -21,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfilePage({ params }: Props) {
   const profile = await loadProfile((await params).username)
   if (!profile) notFound()
-  const session = await auth()
-  const own = session?.user.username === profile.username
+  const session = await currentSession()
+  const own = session?.username === profile.username
   const since = profile.memberSince.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) // prettier-ignore
   const counts = [
     plural(profile.ratingCount, 'rating'),
