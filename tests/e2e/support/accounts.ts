@@ -25,11 +25,13 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await page.getByLabel('Email').fill(email)
   const passwordField = page.getByLabel('Password', { exact: true })
   await passwordField.fill(password)
+  const signInPage = page.url()
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  // The form empties the password once the server has answered.
-  await expect(passwordField)
-    .toHaveValue('', { timeout: 15_000 })
-    .catch(() => {})
+  // The server has answered once the form has emptied the password (refused) or the browser has
+  // moved on to another page (signed in).
+  await expect(async () => {
+    if (page.url() === signInPage) expect(await passwordField.inputValue()).toBe('')
+  }).toPass({ timeout: 15_000 })
 }
 
 export async function expectSignedInAs(page: Page, username: string) {
