@@ -17,6 +17,18 @@ declare module 'autocannon' {
     timeout?: number
     headers?: Record<string, string>
     setupClient?: (client: { setHeaders: (headers: Record<string, string>) => void }) => void
+    /** setupRequest's context is kept per connection. */
+    requests?: {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      setupRequest?: (request: RawRequest, context: any) => RawRequest
+    }[]
+  }
+
+  export type RawRequest = {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string | Buffer
   }
 
   export type Result = {

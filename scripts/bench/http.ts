@@ -1,4 +1,5 @@
 import autocannon, { type Result } from 'autocannon'
+import type { ratingActionLoad } from './rating-action'
 
 export const scenarios = [
   { id: 'static', label: 'Static file', path: '/bench/static-sample.html' },
@@ -14,9 +15,23 @@ export const scenarios = [
     path: '/films/the-cranes-are-flying',
     signedIn: true,
   },
+  {
+    id: 'rate',
+    label: 'Rating action, signed in (a new score each time)',
+    path: '/films/the-cranes-are-flying',
+    signedIn: true,
+    rating: true,
+  },
+  {
+    id: 'small-page',
+    label: 'Sign-in page (a small page rendered per request)',
+    path: '/signin',
+  },
   { id: 'search', label: 'Catalogue search', path: '/films?q=zhuravli' },
   { id: 'home', label: 'Home page', path: '/' },
 ] as const
+
+export type RatingLoad = Awaited<ReturnType<typeof ratingActionLoad>>
 
 export type HttpResult = {
   id: string
@@ -77,11 +92,18 @@ export async function runHttpScenarios(
     connections,
     durationSec,
     cookies,
-  }: { connections: number; durationSec: number; cookies: string[] },
+    ratingLoad,
+  }: { connections: number; durationSec: number; cookies: string[]; ratingLoad: RatingLoad },
 ): Promise<HttpRun> {
   const results: HttpResult[] = []
   for (const scenario of scenarios) {
     const url = baseUrl + scenario.path
+    if ('rating' in scenario) {
+      results.push(
+        await runRatingAction(url, scenario, ratingLoad, { connections, durationSec }, results[0]),
+      )
+      continue
+    }
     // Each connection of a signed-in scenario is a different member.
     let next = 0
     const setupClient =
@@ -111,4 +133,39 @@ export async function runHttpScenarios(
     console.log(`${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`)
   }
   return { connections, durationSec, results }
+}
+
+async function runRatingAction(
+  url: string,
+  scenario: (typeof scenarios)[number],
+  load: RatingLoad,
+  { connections, durationSec }: { connections: number; durationSec: number },
+  staticResult: HttpResult | undefined,
+): Promise<HttpResult> {
+  const sample = load.sample()
+  const response = await fetch(url, sample)
+  const answer = await response.text()
+  if (!response.ok || !answer.includes('"ok":true')) {
+    throw new Error(`The rating action answered ${response.status}: ${answer.slice(0, 200)}`)
+  }
+  const requests = [{ setupRequest: load.setupRequest }]
+  assertAllOk(
+    await autocannon({ url, connections: 10, amount: 300, requests }),
+    `Warm-up of the rating action`,
+  )
+  process.stdout.write(`Rating action at ${scenario.path} for ${durationSec} s… `)
+  const result = await autocannon({ url, connections, duration: durationSec, requests })
+  assertAllOk(result, 'Load test of the rating action')
+  console.log(`${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`)
+  return {
+    ...scenario,
+    bytes: Buffer.byteLength(answer),
+    cacheHeader: null,
+    requestsPerSec: result.requests.average,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyAvgMs: result.latency.average,
+    totalRequests: result.requests.total,
+    ratioToStatic: result.requests.average / (staticResult?.requestsPerSec ?? NaN),
+  }
 }
