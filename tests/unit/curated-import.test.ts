@@ -14,6 +14,7 @@ import {
 } from '@/db/curated-import'
 import { curatedEntries, curatedLists, films } from '@/db/schema'
 import { createTestDatabase } from '../helpers/test-db'
+import { dumpTables } from '../helpers/table-rows'
 
 const catalogue = readBundledCatalogue()
 const bundledText = readFileSync(BUNDLED_LIST_PATH, 'utf8')
@@ -46,22 +47,15 @@ function expectErrors(result: ImportResult): string[] {
 }
 
 /** Every row of the tables an import may touch, as plain objects. */
-async function dumpTables(database: Database) {
-  const dump = async (query: string) => {
-    const result = await database.$client.execute(query)
-    return result.rows.map((row) =>
-      Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
-    )
-  }
-  return {
-    curated_entries: await dump('select * from curated_entries order by id'),
-    curated_lists: await dump('select * from curated_lists order by id'),
-    films: await dump('select * from films order by id'),
-    film_search: await dump('select rowid, body from film_search order by rowid'),
-    film_slug_aliases: await dump('select * from film_slug_aliases order by slug'),
-    corrections: await dump('select * from corrections order by id'),
-  }
-}
+const importedTables = (database: Database) =>
+  dumpTables(database, {
+    curated_entries: 'select * from curated_entries order by id',
+    curated_lists: 'select * from curated_lists order by id',
+    films: 'select * from films order by id',
+    film_search: 'select rowid, body from film_search order by rowid',
+    film_slug_aliases: 'select * from film_slug_aliases order by slug',
+    corrections: 'select * from corrections order by id',
+  })
 
 /** The list's entries in order, with the slug of the film each resolved to. */
 async function entriesOf(slug: string) {
@@ -102,7 +96,7 @@ const BUNDLED_FILMS = [
 
 describe('importCuratedList', () => {
   it('adds the nine bundled entries to the bundled films', async () => {
-    const filmsBefore = (await dumpTables(db)).films
+    const filmsBefore = (await importedTables(db)).films
     const report = expectReport(await importCuratedList(db, bundledText, FEATURED_LIST))
     expect(report).toEqual({
       entries: 9,
@@ -131,20 +125,20 @@ describe('importCuratedList', () => {
     expect(list!.introduction).toMatch(/^The Great Patriotic War, as World War II/)
     expect(list!.introduction).toContain('This curated list of 10 films')
     // No film was created or changed.
-    expect((await dumpTables(db)).films).toEqual(filmsBefore)
+    expect((await importedTables(db)).films).toEqual(filmsBefore)
   })
 
   it('changes nothing when the same text is imported again', async () => {
     const identity = newList()
     expectReport(await importCuratedList(db, bundledText, identity))
-    const before = await dumpTables(db)
+    const before = await importedTables(db)
 
     const report = expectReport(await importCuratedList(db, bundledText, identity))
     expect(report).toMatchObject({ entries: 9, added: 0, changed: 0, unchanged: 9, removed: 0 })
     expect(report.createdFilms).toEqual([])
     expect(describeReport(report)).toBe('9 entries: 0 added, 0 changed, 9 unchanged')
 
-    const after = await dumpTables(db)
+    const after = await importedTables(db)
     expect(after.curated_entries).toEqual(before.curated_entries)
     expect(after.curated_lists).toEqual(before.curated_lists)
     expect(after.films).toEqual(before.films)
@@ -191,7 +185,7 @@ describe('importCuratedList', () => {
     const identity = newList()
     expectReport(await importCuratedList(db, bundledText, identity))
     const before = await entriesOf(identity.slug)
-    const filmsBefore = (await dumpTables(db)).films
+    const filmsBefore = (await importedTables(db)).films
 
     const { intro, blocks } = bundledBlocks()
     const withoutLiberation = [intro, ...blocks.filter((b) => !b.startsWith('Liberation'))]
@@ -209,7 +203,7 @@ describe('importCuratedList', () => {
     const idOf = new Map(before.map((e) => [e.film, e.id]))
     for (const e of after) expect(e.id).toBe(idOf.get(e.film))
     // The film itself stays in the catalogue.
-    expect((await dumpTables(db)).films).toEqual(filmsBefore)
+    expect((await importedTables(db)).films).toEqual(filmsBefore)
   })
 
   it('resolves "The Alive and the Dead" to the-living-and-the-dead through its slug alias', async () => {
@@ -229,7 +223,7 @@ describe('importCuratedList', () => {
   it('creates a bare film for an unknown title, which is then searchable', async () => {
     const identity = newList()
     const text = `A short list.\n\nCome and See (1985)\nDescription: d1\nFact: f1\n\nIvan's Childhood (1962)\nDescription: A boy scout behind the lines.\nFact: Tarkovsky's first feature.\n`
-    const filmsBefore = (await dumpTables(db)).films.length
+    const filmsBefore = (await importedTables(db)).films.length
 
     const report = expectReport(await importCuratedList(db, text, identity))
     expect(report).toMatchObject({
@@ -249,7 +243,7 @@ describe('importCuratedList', () => {
       altTitles: [],
       runtimeMinutes: null,
     })
-    expect((await dumpTables(db)).films).toHaveLength(filmsBefore + 1)
+    expect((await importedTables(db)).films).toHaveLength(filmsBefore + 1)
     expect((await entriesOf(identity.slug)).map((e) => e.film)).toEqual([
       'come-and-see',
       'ivans-childhood',
@@ -263,7 +257,7 @@ describe('importCuratedList', () => {
     // Importing again finds the film it created instead of making another.
     const again = expectReport(await importCuratedList(db, text, identity))
     expect(again).toMatchObject({ unchanged: 2, createdFilms: [] })
-    expect((await dumpTables(db)).films).toHaveLength(filmsBefore + 1)
+    expect((await importedTables(db)).films).toHaveLength(filmsBefore + 1)
   })
 
   it('creates a bare film spanning a year range', async () => {
@@ -278,7 +272,7 @@ describe('importCuratedList', () => {
   it('writes nothing for a malformed file and names the line', async () => {
     const identity = newList()
     expectReport(await importCuratedList(db, bundledText, identity))
-    const before = await dumpTables(db)
+    const before = await importedTables(db)
 
     const malformed = bundledText
       .replace('Liberation (1977)', 'Liberation')
@@ -287,17 +281,17 @@ describe('importCuratedList', () => {
     expect(errors).toEqual([
       'line 33: film heading "Liberation" has no year in parentheses, e.g. "Liberation (1957)"',
     ])
-    expect(await dumpTables(db)).toEqual(before)
+    expect(await importedTables(db)).toEqual(before)
 
     // A malformed file for a list that does not exist yet does not create the list either.
     const fresh = newList()
     expectErrors(await importCuratedList(db, `${bundledText}\nstray text\n`, fresh))
-    expect(await dumpTables(db)).toEqual(before)
+    expect(await importedTables(db)).toEqual(before)
   })
 
   it('rolls back when two headings are the same film through an alias', async () => {
     const identity = newList()
-    const before = await dumpTables(db)
+    const before = await importedTables(db)
     const text = [
       'Intro.',
       'A Film Nobody Has (2001)\nDescription: d0\nFact: f0',
@@ -308,7 +302,7 @@ describe('importCuratedList', () => {
     const errors = expectErrors(await importCuratedList(db, text, identity))
     expect(errors).toEqual(['line 11: "The Alive and the Dead" is the same film as line 7'])
     // Neither the list, its entries nor the film created before the clash survive.
-    expect(await dumpTables(db)).toEqual(before)
+    expect(await importedTables(db)).toEqual(before)
     expect(
       await db.select().from(curatedLists).where(eq(curatedLists.slug, identity.slug)),
     ).toEqual([])

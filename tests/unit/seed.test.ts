@@ -4,37 +4,27 @@ import { readBundledCatalogue } from '@/db/catalogue-seed'
 import type { Database } from '@/db/client'
 import { seedIfEmpty } from '@/db/prepare'
 import { corrections, curatedEntries, curatedLists, filmParts, films } from '@/db/schema'
+import { dumpTables } from '../helpers/table-rows'
 import { createTestDatabase } from '../helpers/test-db'
 
 const LIST_SLUG = 'soviet-films-of-the-great-patriotic-war'
 
-async function dumpTables(database: Database) {
-  const tables = [
-    'films',
-    'film_parts',
-    'film_slug_aliases',
-    'people',
-    'credits',
-    'curated_lists',
-    'curated_entries',
-    'corrections',
-  ]
-  const dump: Record<string, Record<string, unknown>[]> = {}
-  for (const table of tables) {
-    const result = await database.$client.execute(`select * from ${table} order by rowid`)
-    dump[table] = result.rows.map((row) =>
-      Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
-    )
-  }
-  const search = await database.$client.execute(
-    'select rowid, body from film_search order by rowid',
-  )
-  dump.film_search = search.rows.map((row) => ({ rowid: row[0], body: row[1] }))
-  return dump
-}
+/** Every table the seed writes, in insertion order. */
+const snapshot = (database: Database) =>
+  dumpTables(database, {
+    films: 'select * from films order by rowid',
+    film_parts: 'select * from film_parts order by rowid',
+    film_slug_aliases: 'select * from film_slug_aliases order by rowid',
+    people: 'select * from people order by rowid',
+    credits: 'select * from credits order by rowid',
+    curated_lists: 'select * from curated_lists order by rowid',
+    curated_entries: 'select * from curated_entries order by rowid',
+    corrections: 'select * from corrections order by rowid',
+    film_search: 'select rowid, body from film_search order by rowid',
+  })
 
 const db = await createTestDatabase()
-const emptyDump = await dumpTables(db)
+const emptyDump = await snapshot(db)
 const report = await seedIfEmpty(db)
 
 const filmSlugs = new Map(
@@ -191,9 +181,9 @@ describe('seedIfEmpty on a fresh database', () => {
   })
 
   it('does nothing the second time', async () => {
-    const before = await dumpTables(db)
+    const before = await snapshot(db)
     expect(before.films).toHaveLength(10)
     expect(await seedIfEmpty(db)).toBeNull()
-    expect(await dumpTables(db)).toEqual(before)
+    expect(await snapshot(db)).toEqual(before)
   })
 })

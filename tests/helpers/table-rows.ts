@@ -1,0 +1,19 @@
+import type { Database } from '@/db/client'
+
+/** Every row a query returns, as plain objects keyed by column name. */
+export async function rowsOf(db: Database, query: string): Promise<Record<string, unknown>[]> {
+  const result = await db.$client.execute(query)
+  return result.rows.map((row) =>
+    Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
+  )
+}
+
+/** The rows of each named query, to compare a database before and after a change. */
+export async function dumpTables<Name extends string>(
+  db: Database,
+  queries: Record<Name, string>,
+): Promise<Record<Name, Record<string, unknown>[]>> {
+  const dump = {} as Record<Name, Record<string, unknown>[]>
+  for (const name of Object.keys(queries) as Name[]) dump[name] = await rowsOf(db, queries[name])
+  return dump
+}
