@@ -15,7 +15,7 @@ export function CuratedListView({ list }: { list: CuratedListData }) {
         {list.entries.map((entry) => {
           const corrected = entry.corrections.filter((c) => c.verdict === 'corrected')
           return (
-            <li key={entry.film.slug} className="curated-entry">
+            <li key={entry.film.slug} className="film-entry">
               <FilmPoster film={entry.film} small />
               <div>
                 <p className="entry-number">No. {entry.position + 1}</p>

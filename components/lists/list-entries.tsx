@@ -8,7 +8,7 @@ export function ListEntries({ entries }: { entries: ListEntryView[] }) {
   return (
     <ol className="list-entries" aria-label="Films on this list">
       {entries.map((entry, index) => (
-        <li key={entry.film.id} className="list-entry">
+        <li key={entry.film.id} className="film-entry">
           <ListEntryFilm film={entry.film} number={index + 1}>
             {entry.note && <p className="list-note">{entry.note}</p>}
           </ListEntryFilm>

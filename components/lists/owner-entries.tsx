@@ -63,7 +63,7 @@ export function OwnerEntries({ listId, entries }: { listId: number; entries: Lis
           aria-busy={shown !== entries}
         >
           {shown.map((entry, index) => (
-            <li key={entry.film.id} id={`entry-${entry.film.id}`} className="list-entry">
+            <li key={entry.film.id} id={`entry-${entry.film.id}`} className="film-entry">
               <ListEntryFilm film={entry.film} number={index + 1}>
                 <EntryControls
                   listId={listId}
