@@ -2,13 +2,8 @@ import { and, asc, between, desc, eq, gte, inArray, lt, or, sql, type SQL } from
 import { getDb, type Database } from './client'
 import type { CatalogueQuery } from './catalogue-query'
 import { filmSearch } from './film-search-table'
-import {
-  ratingAverageOfFilm,
-  ratingCountOfFilm,
-  withRatingTotals,
-  type RatingTotals,
-} from './ratings'
-import { credits, films, people } from './schema'
+import { withRatingTotals, type RatingTotals } from './ratings'
+import { credits, filmRatingTotals, films, people } from './schema'
 import { toFtsQuery } from './search-text'
 
 export type PersonLink = { slug: string; name: string }
@@ -84,9 +79,15 @@ export async function searchCatalogue(
     )
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined
+  const sort = fts === null && query.sort === 'relevance' ? 'title' : query.sort
+  const byRating = sort === 'rating' || sort === 'most-rated'
   const base = () => {
     const from = db.select(cardColumns).from(films)
-    return fts === null ? from : from.innerJoin(filmSearch, eq(filmSearch.rowid, films.id))
+    const searched =
+      fts === null ? from : from.innerJoin(filmSearch, eq(filmSearch.rowid, films.id))
+    return byRating
+      ? searched.innerJoin(filmRatingTotals, eq(filmRatingTotals.filmId, films.id))
+      : searched
   }
   const counted = db.select({ n: sql<number>`count(*)` }).from(films)
   const [countRow] = await (fts === null
@@ -101,10 +102,21 @@ export async function searchCatalogue(
     title: [asc(films.sortTitle), asc(films.yearStart)],
     year: [asc(films.yearStart), asc(films.sortTitle)],
     'year-desc': [desc(films.yearStart), asc(films.sortTitle)],
-    // Films nobody has rated have a null average, which sorts last when descending.
-    rating: [desc(ratingAverageOfFilm), desc(ratingCountOfFilm), asc(films.sortTitle)],
-    'most-rated': [desc(ratingCountOfFilm), desc(ratingAverageOfFilm), asc(films.sortTitle)],
-  }[fts === null && query.sort === 'relevance' ? 'title' : query.sort]
+    // Each is the exact column order of one index on film_rating_totals, whose entries end in
+    // film_id: films nobody has rated (null average) come last, and equal titles keep their order.
+    rating: [
+      desc(filmRatingTotals.average),
+      desc(filmRatingTotals.ratingCount),
+      asc(filmRatingTotals.sortTitle),
+      asc(filmRatingTotals.filmId),
+    ],
+    'most-rated': [
+      desc(filmRatingTotals.ratingCount),
+      desc(filmRatingTotals.average),
+      asc(filmRatingTotals.sortTitle),
+      asc(filmRatingTotals.filmId),
+    ],
+  }[sort]
 
   const rows = await base()
     .where(where)

@@ -15,10 +15,16 @@ import { FEATURED_LIST } from './featured-list'
 
 export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle')
 
-export async function migrateDatabase(db: Database, { embedded }: { embedded: boolean }) {
+export async function migrateDatabase(
+  db: Database,
+  {
+    embedded,
+    migrationsFolder = MIGRATIONS_FOLDER,
+  }: { embedded: boolean; migrationsFolder?: string },
+) {
   // WAL lets readers carry on while a writer commits; it is stored in the file, so once is enough.
   if (embedded) await db.$client.execute('PRAGMA journal_mode = WAL')
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  await migrate(db, { migrationsFolder })
 }
 
 /** Loads the bundled catalogue, curated list and corrections into an empty catalogue. */

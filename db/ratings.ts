@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { getDb, type Database } from './client'
-import { filmRatingCounts, films, ratings } from './schema'
+import { filmRatingCounts, filmRatingTotals, films, ratings } from './schema'
 import type { Viewer } from './users'
 
 /** Scores are half stars: 1 = ½ star … 10 = 5 stars. */
@@ -142,27 +142,20 @@ export async function withRatingTotals<T extends { id: number }>(
   if (rows.length === 0) return []
   const totals = await db
     .select({
-      filmId: filmRatingCounts.filmId,
-      count: sql<number>`sum(${filmRatingCounts.count})`,
-      halfStars: sql<number>`sum(${filmRatingCounts.count} * ${filmRatingCounts.score})`,
+      filmId: filmRatingTotals.filmId,
+      ratingCount: filmRatingTotals.ratingCount,
+      ratingAverage: filmRatingTotals.average,
     })
-    .from(filmRatingCounts)
+    .from(filmRatingTotals)
     .where(
       inArray(
-        filmRatingCounts.filmId,
+        filmRatingTotals.filmId,
         rows.map((r) => r.id),
       ),
     )
-    .groupBy(filmRatingCounts.filmId)
   const byFilm = new Map(totals.map((t) => [t.filmId, t]))
   return rows.map((row) => {
-    const { count = 0, halfStars = 0 } = byFilm.get(row.id) ?? {}
-    return { ...row, ratingCount: count, ratingAverage: count > 0 ? halfStars / count / 2 : null }
+    const { ratingCount = 0, ratingAverage = null } = byFilm.get(row.id) ?? {}
+    return { ...row, ratingCount, ratingAverage }
   })
 }
-
-// Correlated on films.id, for ordering the catalogue; each reads one film's ten count rows.
-export const ratingCountOfFilm = sql<number>`(select coalesce(sum(${filmRatingCounts.count}), 0) from ${filmRatingCounts} where ${filmRatingCounts.filmId} = ${films.id})`
-export const ratingAverageOfFilm = sql<
-  number | null
->`(select sum(${filmRatingCounts.count} * ${filmRatingCounts.score}) * 1.0 / nullif(sum(${filmRatingCounts.count}), 0) from ${filmRatingCounts} where ${filmRatingCounts.filmId} = ${films.id})`

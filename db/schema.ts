@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -242,7 +243,7 @@ export const ratings = sqliteTable(
 )
 
 /**
- * How many ratings of each score a film has, kept by triggers on `ratings` (drizzle/0005) in
+ * How many ratings of each score a film has, kept by triggers on `ratings` (drizzle/0006) in
  * the same transaction as the rating itself, so summaries stay exact and cost ten rows to read.
  */
 export const filmRatingCounts = sqliteTable(
@@ -255,6 +256,40 @@ export const filmRatingCounts = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.filmId, t.score] })],
+)
+
+/**
+ * Every film's number of ratings and their sum, one row per film, kept by triggers on `films`
+ * and `ratings` (drizzle/0006) in the same statement as the change. It carries a copy of the
+ * film's sort title so that each catalogue order by rating is one walk of one index.
+ */
+export const filmRatingTotals = sqliteTable(
+  'film_rating_totals',
+  {
+    filmId: integer('film_id')
+      .primaryKey()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    sortTitle: text('sort_title').notNull(),
+    ratingCount: integer('rating_count').notNull().default(0),
+    halfStarSum: integer('half_star_sum').notNull().default(0),
+    /** In stars (0.5–5), or null without ratings, which sorts last when descending. */
+    average: real('average').generatedAlwaysAs(
+      sql`case when "rating_count" > 0 then "half_star_sum" * 1.0 / "rating_count" / 2 end`,
+      { mode: 'virtual' },
+    ),
+  },
+  (t) => [
+    index('film_rating_totals_rating_idx').on(
+      sql`${t.average} desc`,
+      sql`${t.ratingCount} desc`,
+      t.sortTitle,
+    ),
+    index('film_rating_totals_most_rated_idx').on(
+      sql`${t.ratingCount} desc`,
+      sql`${t.average} desc`,
+      t.sortTitle,
+    ),
+  ],
 )
 
 export const watchlistEntries = sqliteTable(

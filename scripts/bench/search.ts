@@ -6,6 +6,7 @@ import { countFilms } from '@/db/catalogue-seed'
 import { openDatabase, type Database } from '@/db/client'
 import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
 import { insertSyntheticFilms } from './synthetic'
+import { insertSyntheticRatings } from './synthetic-ratings'
 
 export type SearchTiming = {
   label: string
@@ -21,9 +22,11 @@ export type SearchRun = {
   films: number
   synthetic: number
   insertMs: number
+  ratings: number
+  ratingsInsertMs: number
   runs: number
   timings: SearchTiming[]
-  explain: { params: Record<string, string>; statements: QueryPlan[] }
+  explain: { params: Record<string, string>; statements: QueryPlan[] }[]
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -88,6 +91,10 @@ export async function runSearchBench(
     const insertMs = performance.now() - start
     const films = await countFilms(db)
     console.log(`Inserted ${filmCount} synthetic films in ${(insertMs / 1000).toFixed(1)} s`)
+    const ratingsStart = performance.now()
+    const { ratings } = await insertSyntheticRatings(db)
+    const ratingsInsertMs = performance.now() - ratingsStart
+    console.log(`Inserted ${ratings} synthetic ratings in ${(ratingsInsertMs / 1000).toFixed(1)} s`)
 
     const cases: [string, Record<string, string>][] = [
       ['q=zhuravli (transliteration)', { q: 'zhuravli' }],
@@ -101,6 +108,11 @@ export async function runSearchBench(
       ['director mikhail-kalatozov', { director: 'mikhail-kalatozov' }],
       ['all films, sort by year', { sort: 'year' }],
       ['all films, page 50', { page: '50' }],
+      ['all films, sort by rating', { sort: 'rating' }],
+      ['all films, sort by rating, page 50', { sort: 'rating', page: '50' }],
+      ['all films, sort by rating, page 4000', { sort: 'rating', page: '4000' }],
+      ['all films, sort by most rated', { sort: 'most-rated' }],
+      ['decade 1950, sort by rating', { decade: '1950', sort: 'rating' }],
     ]
     const timings: SearchTiming[] = []
     for (const [label, params] of cases) {
@@ -110,15 +122,22 @@ export async function runSearchBench(
         `  ${label}: ${timing.total} found, median ${timing.medianMs.toFixed(2)} ms, p95 ${timing.p95Ms.toFixed(2)} ms`,
       )
     }
-    const explainParams = { q: 'zhuravli' }
-    const statements = await explain(db, explainParams)
+    const explained: Record<string, string>[] = [
+      { q: 'zhuravli' },
+      { sort: 'rating' },
+      { sort: 'most-rated' },
+    ]
+    const plans: SearchRun['explain'] = []
+    for (const params of explained) plans.push({ params, statements: await explain(db, params) })
     return {
       films,
       synthetic: filmCount,
       insertMs,
+      ratings,
+      ratingsInsertMs,
       runs,
       timings,
-      explain: { params: explainParams, statements },
+      explain: plans,
     }
   } finally {
     db.$client.close()

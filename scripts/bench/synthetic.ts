@@ -53,7 +53,7 @@ const surnames = `Orlov Belov Sokolov Volkov Lebedev Kozlov Novikov Morozov Petr
   Kuzmin Egorov Zaitsev`.split(/\s+/)
 
 /** A small, seeded generator so every run builds the same catalogue. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -85,7 +85,7 @@ function syntheticTitle(next: () => number) {
 const maxId = async (db: Database, table: string) =>
   Number((await db.$client.execute(`select coalesce(max(id), 0) as n from ${table}`)).rows[0]!.n)
 
-function multiInsert(table: string, columns: string[], rows: InValue[][]): InStatement {
+export function multiInsert(table: string, columns: string[], rows: InValue[][]): InStatement {
   const row = `(${columns.map(() => '?').join(', ')})`
   return {
     sql: `insert into ${table} (${columns.join(', ')}) values ${rows.map(() => row).join(', ')}`,
@@ -137,7 +137,7 @@ export async function insertSyntheticFilms(db: Database, count: number, batchSiz
 
 const filmColumns = ['id', 'slug', 'title', 'original_title', 'original_language', 'transliteration', 'year_start', 'runtime_minutes', 'country', 'sort_title'] // prettier-ignore
 
-function chunk<T>(items: T[], size: number): T[][] {
+export function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = []
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
   return chunks

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
+import { films, ratings, users } from '@/db/schema'
 import { createTestDatabase } from '../helpers/test-db'
 
 const db = await createTestDatabase({ seed: true })
@@ -67,6 +68,96 @@ describe('catalogue search', () => {
     const last = await searchCatalogue({ ...query, page: 9 }, { db, pageSize: 4 })
     expect(last.page).toBe(3)
     expect(last.films).toHaveLength(2)
+  })
+})
+
+describe('catalogue sorted by rating', () => {
+  // Half stars per film: equal average and count for the two 3-star films, three never rated.
+  const scores: Record<string, number[]> = {
+    'the-cranes-are-flying': [10, 10],
+    'the-ascent': [10],
+    'ballad-of-a-soldier': [6, 8, 10],
+    liberation: [8],
+    'two-soldiers': [6],
+    'the-dawns-here-are-quiet': [6],
+    'come-and-see': [4, 4, 4, 4],
+  }
+  const unrated = ['the-battle-of-stalingrad', 'father-of-a-soldier', 'the-living-and-the-dead']
+
+  beforeAll(async () => {
+    const people = await db
+      .insert(users)
+      .values([1, 2, 3, 4].map((n) => ({ email: `sorter${n}@example.test` })))
+      .returning({ id: users.id })
+    const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films)
+    const idOf = (slug: string) => catalogue.find((f) => f.slug === slug)!.id
+    await db.insert(ratings).values(
+      Object.entries(scores).flatMap(([slug, given]) =>
+        given.map((score, i) => ({
+          userId: people[i]!.id,
+          filmId: idOf(slug),
+          score,
+          ratedAt: new Date(),
+        })),
+      ),
+    )
+  })
+
+  it('puts the highest average first, then the most ratings, then the title; unrated last', async () => {
+    expect(await search({ sort: 'rating' })).toEqual([
+      'the-cranes-are-flying',
+      'the-ascent',
+      'ballad-of-a-soldier',
+      'liberation',
+      'the-dawns-here-are-quiet',
+      'two-soldiers',
+      'come-and-see',
+      ...unrated,
+    ])
+  })
+
+  it('puts the most ratings first, then the highest average, then the title', async () => {
+    expect(await search({ sort: 'most-rated' })).toEqual([
+      'come-and-see',
+      'ballad-of-a-soldier',
+      'the-cranes-are-flying',
+      'the-ascent',
+      'liberation',
+      'the-dawns-here-are-quiet',
+      'two-soldiers',
+      ...unrated,
+    ])
+  })
+
+  it('shows each card’s average in stars and its number of ratings', async () => {
+    const page = await searchCatalogue(parseCatalogueQuery({ sort: 'most-rated' }), { db })
+    expect(page.total).toBe(10)
+    expect(page.films.map((f) => [f.slug, f.ratingAverage, f.ratingCount])).toEqual([
+      ['come-and-see', 2, 4],
+      ['ballad-of-a-soldier', 4, 3],
+      ['the-cranes-are-flying', 5, 2],
+      ['the-ascent', 5, 1],
+      ['liberation', 4, 1],
+      ['the-dawns-here-are-quiet', 3, 1],
+      ['two-soldiers', 3, 1],
+      ...unrated.map((slug) => [slug, null, 0]),
+    ])
+  })
+
+  it('sorts within a filter, a search and across pages', async () => {
+    expect(await search({ decade: '1970', sort: 'rating' })).toEqual([
+      'the-ascent',
+      'liberation',
+      'the-dawns-here-are-quiet',
+    ])
+    expect(await search({ q: 'soldier', sort: 'rating' })).toEqual([
+      'ballad-of-a-soldier',
+      'two-soldiers',
+      'father-of-a-soldier',
+    ])
+    const query = parseCatalogueQuery({ sort: 'rating', page: '3' })
+    const last = await searchCatalogue(query, { db, pageSize: 4 })
+    expect(last.films.map((f) => f.slug)).toEqual(unrated.slice(1))
   })
 })
 

@@ -8,6 +8,7 @@ import { deleteRating, findRating, ratingSummaryOf, saveRating } from '@/db/rati
 import { filmRatingCounts, films, ratings, users } from '@/db/schema'
 import { deleteUser, type Viewer } from '@/db/users'
 import { averageText, starsLabel } from '@/components/rating/rating-format'
+import { recountedRatingTotals, storedRatingTotals } from '../helpers/rating-totals'
 import { createTestDatabase } from '../helpers/test-db'
 
 const db = await createTestDatabase({ seed: true })
@@ -39,7 +40,7 @@ const unrate = (person: Viewer, { id }: Film, on: Database = db) =>
 const scoresOf = (film: Film, ...people: Viewer[]) =>
   Promise.all(people.map((person) => findRating(person, film.id, db)))
 
-/** Every rating and every count row: what "no row changes" is checked against. */
+/** Every rating, count and totals row: what "no row changes" is checked against. */
 async function everything() {
   return {
     ratings: await db.select().from(ratings).orderBy(ratings.userId, ratings.filmId),
@@ -47,6 +48,7 @@ async function everything() {
       .select()
       .from(filmRatingCounts)
       .orderBy(filmRatingCounts.filmId, filmRatingCounts.score),
+    totals: await storedRatingTotals(db),
   }
 }
 
@@ -163,7 +165,7 @@ describe('ratings', () => {
     expect([1, 2, 3, 10].map(starsLabel)).toEqual(['0.5 stars', '1 star', '1.5 stars', '5 stars'])
   })
 
-  it('keeps the counts exact under 50 people changing their ratings at once', async () => {
+  it('keeps the counts and totals exact under 50 people changing their ratings at once', async () => {
     const crowd = await Promise.all(Array.from({ length: 50 }, newPerson))
     // Half have rated already, so the burst below mixes first ratings, changes and removals.
     await Promise.all(crowd.slice(0, 25).map((person, i) => rate(person, stalingrad, (i % 10) + 1)))
@@ -188,15 +190,17 @@ describe('ratings', () => {
     const exact = await recountOf(stalingrad.id)
     expect(await countsOf(stalingrad.id)).toEqual(exact)
     expect(Object.values(exact).reduce((a, b) => a + b, 0)).toBe(33)
+    expect(await storedRatingTotals(db)).toEqual(await recountedRatingTotals(db))
   })
 
-  it('takes a deleted account’s ratings out of the counts', async () => {
+  it('takes a deleted account’s ratings out of the counts and totals', async () => {
     const [ann, bob] = [await newPerson(), await newPerson()]
     await rate(ann, ascent, 2)
     await rate(bob, ascent, 9)
     await deleteUser(ann, db)
     expect(await countsOf(ascent.id)).toEqual({ 9: 1 })
     expect(await countsOf(ascent.id)).toEqual(await recountOf(ascent.id))
+    expect(await storedRatingTotals(db)).toEqual(await recountedRatingTotals(db))
   })
 
   it('sorts the catalogue by average rating and by number of ratings', async () => {
