@@ -10,9 +10,14 @@ import { openDatabase } from '@/db/client'
 export type RatingAggregates = {
   /** Rows in `ratings` for the film once the load has stopped. */
   ratings: number
-  /** Whether every trigger-kept count equals a fresh count over `ratings`, for every film. */
+  /** Whether every trigger-kept count and total equals a fresh count over `ratings`. */
   exact: boolean
-  mismatches: { filmId: number; score: number; kept: number; counted: number }[]
+  mismatches: {
+    filmId: number
+    what: string | number
+    kept: string | number
+    counted: string | number
+  }[]
 }
 
 type Body = { contentType: string; body: Buffer }
@@ -88,18 +93,33 @@ export function filmIdOf(dbFile: string, slug: string): Promise<number> {
     .finally(() => db.$client.close())
 }
 
-/** Compares the counts the triggers kept with a fresh count over every rating. */
+/**
+ * Compares what the triggers kept (per-score counts and per-film totals) with a fresh count over
+ * every rating.
+ */
 export async function ratingAggregates(dbFile: string, filmId: number): Promise<RatingAggregates> {
   const db = openDatabase({ url: `file:${dbFile}`, authToken: undefined, filePath: dbFile })
   try {
-    const mismatches = await db.all<RatingAggregates['mismatches'][number]>(sql`
+    const scoreMismatches = await db.all<RatingAggregates['mismatches'][number]>(sql`
       with counted as (select film_id, score, count(*) as n from ratings group by film_id, score),
            kept as (select film_id, score, count as n from film_rating_counts where count <> 0)
       select coalesce(kept.film_id, counted.film_id) as filmId,
-             coalesce(kept.score, counted.score) as score,
+             coalesce(kept.score, counted.score) as what,
              coalesce(kept.n, 0) as kept, coalesce(counted.n, 0) as counted
       from kept full outer join counted using (film_id, score)
       where coalesce(kept.n, 0) <> coalesce(counted.n, 0)`)
+    const totalMismatches = await db.all<RatingAggregates['mismatches'][number]>(sql`
+      with counted as (
+        select films.id as film_id, count(ratings.score) as n, coalesce(sum(ratings.score), 0) as s
+        from films left join ratings on ratings.film_id = films.id group by films.id)
+      select counted.film_id as filmId, 'count, sum' as what,
+             film_rating_totals.rating_count || ', ' || film_rating_totals.half_star_sum as kept,
+             counted.n || ', ' || counted.s as counted
+      from counted left join film_rating_totals using (film_id)
+      where film_rating_totals.film_id is null
+         or film_rating_totals.rating_count <> counted.n
+         or film_rating_totals.half_star_sum <> counted.s`)
+    const mismatches = [...scoreMismatches, ...totalMismatches]
     const row = await db.get<{ n: number }>(
       sql`select count(*) as n from ratings where film_id = ${filmId}`,
     )

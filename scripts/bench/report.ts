@@ -99,7 +99,7 @@ ${goals.map((g) => `| ${g.label} | ${g.goal}× | ${g.measured.toFixed(2)}× | **
 The rating action is the request Chromium sends when a member chooses a star (\`Next-Action\` header, the
 arguments encoded by React's \`encodeReply\`); each of the ${http.connections} connections is a different member who
 gives the same film a new score on every request, so every request writes. After the load the trigger-kept counts
-were compared with a fresh count over \`ratings\`: ${aggregates.ratings} ratings of the film,
+and per-film totals were compared with a fresh count over \`ratings\`: ${aggregates.ratings} ratings of the film,
 ${aggregates.exact ? '**every count exact**' : `**${aggregates.mismatches.length} counts wrong**`}.
 
 ## Search at ${int(search.films)} films
