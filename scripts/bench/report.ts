@@ -40,6 +40,8 @@ export function goalsOf(http: HttpRun): Goal[] {
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US')
+const ratio = (http: HttpRun, id: string) =>
+  `${http.results.find((r) => r.id === id)!.ratioToStatic.toFixed(2)}×`
 const ms = (n: number) => n.toFixed(2)
 
 export async function writeResults(root: string, results: BenchResults) {
@@ -135,14 +137,17 @@ ${plans.join('\n')}
   cache and are rewritten by a \`next.config.ts\` rule matching the cookie (no proxy function on the hot path) to a
   per-request variant of the page, so anonymous traffic keeps the cached page. The session cookie is decoded once
   per request (\`currentSession\` in lib/viewer.ts), not re-encoded by \`auth()\` for each component that asks.
-- Why the signed-in film page stays below 0.10×: every page Next renders per request pays a fixed cost that is
-  larger than that budget on this machine. The row "Sign-in page" is a 15 KB page with one form and no database
-  read beyond the session check, rendered per request: it reaches about half the goal on its own. Profiles of the
-  signed-in film page show no single cost to remove (database and session work together are under 20% of the
-  server's CPU; the rest is React rendering, Next's request handling and garbage collection), and the film page
-  reduced to its title still measured 0.03–0.04×. Reaching 0.10× would mean serving the cached page and splicing
-  the member's own controls into it outside React, with a second rendering of those controls kept in step by hand,
-  and Cache Components' partial prerendering measured slower still (../shared/STACK.md); we chose neither.
+- Why the signed-in film page stays below its goal: even a small page that Next renders per request barely reaches
+  it. The row "Sign-in page" (15 KB, one form, no database read) measured
+  ${ratio(http, 'small-page')} in this run; in a separate run (static file beside each page, 6 s per page) the same page
+  measured 0.073×, the same small page for a signed-in member 0.054× (decoding the session and checking its version
+  cost about 1 ms) and the signed-in film page 0.024×, so the film's own content (38 KB of HTML plus the React payload
+  that hydrates it) is the rest. Profiles show no single cost to remove: database and session work together are
+  under 20% of the server's CPU; the rest is React rendering the page twice (server components, then HTML), Next's
+  request handling and garbage collection. Reaching 0.10× would mean serving the cached page and splicing the
+  member's own controls into it outside React, a second rendering of those controls kept in step by hand; Cache
+  Components' partial prerendering measured slower than a plain per-request page (../shared/STACK.md). We chose
+  neither.
 - The rating action row is cheaper than a page view although it writes: with JavaScript, the action's answer is the
   new state plus the page's server-component payload, without rendering HTML.
 `
