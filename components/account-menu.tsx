@@ -1,7 +1,7 @@
 import { signOut } from '@/auth'
+import { currentSession } from '@/lib/viewer'
 import Link from 'next/link'
 import { SignInLink } from './sign-in-link'
-import { currentSession } from '@/lib/viewer'
 
 /** The signed-in person's name and a Sign out button, or a Sign in link. */
 export async function AccountMenu() {

@@ -1,11 +1,11 @@
 import { signInPath } from '@/lib/safe-callback'
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import { currentSession } from '@/lib/viewer'
 import { findCredentialsById } from '@/db/users'
 import { isWatchlistPublic } from '@/db/watchlist'
 import { ChangePasswordForm, DeleteAccountForm } from './settings-forms'
 import { WatchlistVisibilityForm } from './watchlist-visibility-form'
-import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } }
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { currentSession } from '@/lib/viewer'
 import { config } from '@/config'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { signInWithProvider } from './actions'
 import { SignInForm } from './signin-form'
-import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 

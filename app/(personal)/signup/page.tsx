@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import { currentSession } from '@/lib/viewer'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { SignUpForm } from './signup-form'
-import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Create an account', robots: { index: false } }
 

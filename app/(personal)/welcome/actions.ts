@@ -2,12 +2,12 @@
 
 import { refresh } from 'next/cache'
 import { redirect } from 'next/navigation'
+import { currentSession } from '@/lib/viewer'
 import { chooseUsername } from '@/db/users'
 import { fieldErrors, usernameSchema } from '@/lib/account-rules'
 import { CHECK_FIELDS, type ActionState } from '@/lib/action-state'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { z } from 'zod'
-import { currentSession } from '@/lib/viewer'
 
 export async function chooseUsernameAction(
   _previous: ActionState | null,

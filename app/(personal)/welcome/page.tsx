@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import { currentSession } from '@/lib/viewer'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { UsernameForm } from './username-form'
-import { currentSession } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Choose a username', robots: { index: false } }
 

@@ -5,9 +5,9 @@ import { cache } from 'react'
 import { formatYears, plural } from '@/components/format'
 import { ListSummaries } from '@/components/lists/list-summaries'
 import { findProfilePage } from '@/db/profiles'
+import { currentSession } from '@/lib/viewer'
 import { ProfileRatings } from './profile-ratings'
 import '@/components/lists/lists.css'
-import { currentSession } from '@/lib/viewer'
 
 type Props = { params: Promise<{ username: string }> }
 
