@@ -14,6 +14,11 @@ export function openDatabase({ url, authToken, filePath }: DatabaseConfig): Data
   return drizzle(client, { schema })
 }
 
+/** An embedded database in the file at `filePath`, for tests and scripts. */
+export function openDatabaseFile(filePath: string): Database {
+  return openDatabase({ url: `file:${filePath}`, authToken: undefined, filePath })
+}
+
 const globalForDb = globalThis as unknown as { kinofrontDb?: Database }
 
 /** The app's one database connection, opened on first use (never at import time). */

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { encodeReply } from 'next/dist/compiled/react-server-dom-webpack/client.node.js'
 import type { RawRequest } from 'autocannon'
 import { sql } from 'drizzle-orm'
-import { openDatabase } from '@/db/client'
+import { openDatabaseFile } from '@/db/client'
 
 export type RatingAggregates = {
   /** Rows in `ratings` for the film once the load has stopped. */
@@ -86,7 +86,7 @@ export async function ratingActionLoad(root: string, filmId: number, cookies: st
 }
 
 export function filmIdOf(dbFile: string, slug: string): Promise<number> {
-  const db = openDatabase({ url: `file:${dbFile}`, authToken: undefined, filePath: dbFile })
+  const db = openDatabaseFile(dbFile)
   return db
     .get<{ id: number }>(sql`select id from films where slug = ${slug}`)
     .then((row) => row.id)
@@ -98,7 +98,7 @@ export function filmIdOf(dbFile: string, slug: string): Promise<number> {
  * every rating.
  */
 export async function ratingAggregates(dbFile: string, filmId: number): Promise<RatingAggregates> {
-  const db = openDatabase({ url: `file:${dbFile}`, authToken: undefined, filePath: dbFile })
+  const db = openDatabaseFile(dbFile)
   try {
     const scoreMismatches = await db.all<RatingAggregates['mismatches'][number]>(sql`
       with counted as (select film_id, score, count(*) as n from ratings group by film_id, score),

@@ -3,7 +3,7 @@ import type { InStatement, ResultSet } from '@libsql/client'
 import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
 import { countFilms } from '@/db/catalogue-seed'
-import { openDatabase, type Database } from '@/db/client'
+import { openDatabaseFile, type Database } from '@/db/client'
 import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
 import { insertSyntheticFilms } from './synthetic'
 import { insertSyntheticRatings } from './synthetic-ratings'
@@ -82,7 +82,7 @@ export async function runSearchBench(
   runs = 50,
 ): Promise<SearchRun> {
   const filePath = join(dir, 'search.db')
-  const db = openDatabase({ url: `file:${filePath}`, authToken: undefined, filePath })
+  const db = openDatabaseFile(filePath)
   try {
     await migrateDatabase(db, { embedded: true })
     await seedIfEmpty(db)

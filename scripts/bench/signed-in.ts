@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { encode } from 'next-auth/jwt'
-import { openDatabase } from '@/db/client'
+import { openDatabaseFile } from '@/db/client'
 import { users } from '@/db/schema'
 
 const COOKIE = 'authjs.session-token'
@@ -12,11 +12,7 @@ const COOKIE = 'authjs.session-token'
  */
 export async function signedInCookies(dir: string, count: number): Promise<string[]> {
   const databaseFile = join(dir, 'bench.db')
-  const db = openDatabase({
-    url: `file:${databaseFile}`,
-    authToken: undefined,
-    filePath: databaseFile,
-  })
+  const db = openDatabaseFile(databaseFile)
   const secret = readFileSync(join(dir, 'auth-secret'), 'utf8').trim()
   const members = await db
     .insert(users)

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
-import { openDatabase, type Database } from '@/db/client'
+import { openDatabaseFile, type Database } from '@/db/client'
 import { MIGRATIONS_FOLDER, migrateDatabase, seedIfEmpty } from '@/db/prepare'
 
 /**
@@ -16,7 +16,7 @@ export async function createTestDatabase({
 } = {}): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), 'kinofront-test-'))
   const filePath = join(dir, 'test.db')
-  const db = openDatabase({ url: `file:${filePath}`, authToken: undefined, filePath })
+  const db = openDatabaseFile(filePath)
   await migrateDatabase(db, { embedded: true, migrationsFolder })
   if (seed) await seedIfEmpty(db)
   afterAll(() => {

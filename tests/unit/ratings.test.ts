@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { openDatabase, type Database } from '@/db/client'
+import { openDatabaseFile, type Database } from '@/db/client'
 import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
 import { deleteRating, findRating, ratingSummaryOf, saveRating } from '@/db/ratings'
@@ -173,9 +173,7 @@ describe('ratings', () => {
       `select file from pragma_database_list where name = 'main'`,
     )
     const file = String(rows[0]!.file)
-    const connections = Array.from({ length: 4 }, () =>
-      openDatabase({ url: `file:${file}`, authToken: undefined, filePath: file }),
-    )
+    const connections = Array.from({ length: 4 }, () => openDatabaseFile(file))
     try {
       await Promise.all(
         crowd.map((person, i) => {
