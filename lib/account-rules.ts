@@ -1,12 +1,15 @@
 import { z } from 'zod'
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  USERNAME_MAX_LENGTH,
+  USERNAME_MIN_LENGTH,
+} from './account-limits'
 import { isCommonPassword } from './common-passwords'
-
-export const PASSWORD_MIN_LENGTH = 8
-export const PASSWORD_MAX_LENGTH = 1024
 
 export const messages = {
   usernameMissing: 'Enter a username',
-  usernameLength: 'Username must be 3 to 30 characters',
+  usernameLength: `Username must be ${USERNAME_MIN_LENGTH} to ${USERNAME_MAX_LENGTH} characters`,
   usernameCharacters: 'Use only letters a–z, digits and _',
   emailMissing: 'Enter your email address',
   emailLength: 'Email address must be at most 254 characters',
@@ -26,8 +29,8 @@ export const usernameSchema = z
   .trim()
   .toLowerCase()
   .min(1, { error: messages.usernameMissing, abort: true })
-  .min(3, messages.usernameLength)
-  .max(30, messages.usernameLength)
+  .min(USERNAME_MIN_LENGTH, messages.usernameLength)
+  .max(USERNAME_MAX_LENGTH, messages.usernameLength)
   .regex(/^[a-z0-9_]*$/, messages.usernameCharacters)
 
 export const emailSchema = z

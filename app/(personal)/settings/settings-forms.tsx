@@ -5,6 +5,7 @@ import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { changePassword, deleteAccount } from './actions'
+import { PASSWORD_MIN_LENGTH } from '@/lib/account-limits'
 
 export function ChangePasswordForm() {
   const { state, dispatch: action, errors } = useFormAction(changePassword, null)
@@ -25,7 +26,7 @@ export function ChangePasswordForm() {
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. Changing it signs you out everywhere else."
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Changing it signs you out everywhere else.`}
         errors={errors?.newPassword}
       />
       <SubmitButton pendingText="Changing password…">Change password</SubmitButton>

@@ -5,6 +5,8 @@ import { Field } from '@/components/form/field'
 import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
+import { UsernameField } from '@/components/form/username-field'
+import { PASSWORD_MIN_LENGTH } from '@/lib/account-limits'
 import { signUp } from './actions'
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -13,13 +15,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="account-form" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field
+      <UsernameField
         id="signup-username"
-        name="username"
-        label="Username"
-        autoComplete="username"
-        hint="3 to 30 characters: letters a–z, digits and _."
-        maxLength={30}
         errors={errors?.username}
         defaultValue={values?.username}
       />
@@ -38,7 +35,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. Long passphrases are welcome."
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Long passphrases are welcome.`}
         errors={errors?.password}
       />
       <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
