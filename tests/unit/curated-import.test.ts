@@ -14,6 +14,7 @@ import {
 } from '@/db/curated-import'
 import { curatedEntries, curatedLists, films } from '@/db/schema'
 import { createTestDatabase } from '../helpers/test-db'
+import { CURATED_ORDER } from '../helpers/curated-order'
 import { dumpTables } from '../helpers/table-rows'
 
 const catalogue = readBundledCatalogue()
@@ -82,18 +83,6 @@ function bundledBlocks() {
   return { intro: intro!, blocks }
 }
 
-const BUNDLED_FILMS = [
-  'come-and-see',
-  'the-dawns-here-are-quiet',
-  'father-of-a-soldier',
-  'the-battle-of-stalingrad',
-  'the-cranes-are-flying',
-  'ballad-of-a-soldier',
-  'liberation',
-  'two-soldiers',
-  'the-living-and-the-dead',
-]
-
 describe('importCuratedList', () => {
   it('adds the nine bundled entries to the bundled films', async () => {
     const filmsBefore = (await importedTables(db)).films
@@ -110,7 +99,7 @@ describe('importCuratedList', () => {
     expect(describeReport(report)).toBe('9 entries: 9 added, 0 changed')
 
     const entries = await entriesOf(FEATURED_LIST.slug)
-    expect(entries.map((e) => e.film)).toEqual(BUNDLED_FILMS)
+    expect(entries.map((e) => e.film)).toEqual(CURATED_ORDER)
     expect(entries.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8])
     expect(entries[6]).toMatchObject({
       listedTitle: 'Liberation',
@@ -198,7 +187,7 @@ describe('importCuratedList', () => {
     expect(describeReport(report)).toBe('8 entries: 0 added, 2 changed, 6 unchanged, 1 removed')
 
     const after = await entriesOf(identity.slug)
-    expect(after.map((e) => e.film)).toEqual(BUNDLED_FILMS.filter((f) => f !== 'liberation'))
+    expect(after.map((e) => e.film)).toEqual(CURATED_ORDER.filter((f) => f !== 'liberation'))
     expect(after.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
     const idOf = new Map(before.map((e) => [e.film, e.id]))
     for (const e of after) expect(e.id).toBe(idOf.get(e.film))

@@ -4,6 +4,7 @@ import { readBundledCatalogue } from '@/db/catalogue-seed'
 import type { Database } from '@/db/client'
 import { seedIfEmpty } from '@/db/prepare'
 import { corrections, curatedEntries, curatedLists, filmParts, films } from '@/db/schema'
+import { CURATED_ORDER } from '../helpers/curated-order'
 import { dumpTables } from '../helpers/table-rows'
 import { createTestDatabase } from '../helpers/test-db'
 
@@ -108,17 +109,7 @@ describe('seedIfEmpty on a fresh database', () => {
   it('puts nine entries on the featured list, in the file order', () => {
     expect(list).toMatchObject({ title: 'Soviet films of the Great Patriotic War' })
     expect(list!.introduction).toContain('This curated list of 10 films')
-    expect(entries.map((e) => filmSlugs.get(e.filmId))).toEqual([
-      'come-and-see',
-      'the-dawns-here-are-quiet',
-      'father-of-a-soldier',
-      'the-battle-of-stalingrad',
-      'the-cranes-are-flying',
-      'ballad-of-a-soldier',
-      'liberation',
-      'two-soldiers',
-      'the-living-and-the-dead',
-    ])
+    expect(entries.map((e) => filmSlugs.get(e.filmId))).toEqual(CURATED_ORDER)
     expect(entries[8]).toMatchObject({ listedTitle: 'The Alive and the Dead', listedYear: '1964' })
   })
 
