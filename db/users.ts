@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
-import { users } from './schema'
+import { films, ratings, users } from './schema'
 
 /** The signed-in person, as the session names them. Functions that touch their data take it. */
 export type Viewer = { id: string }
@@ -111,8 +111,20 @@ export async function chooseUsername(
 }
 
 /** Removes the person and, through the foreign keys, everything they own. */
-export async function deleteUser(viewer: Viewer, db: Database = getDb()) {
-  await db.delete(users).where(eq(users.id, viewer.id))
+/**
+ * Deletes the account and, by the schema's cascades, everything it owns. Returns the slugs of the
+ * films it had rated, whose rating summaries have just changed.
+ */
+export async function deleteUser(viewer: Viewer, db: Database = getDb()): Promise<string[]> {
+  const [rated] = await db.batch([
+    db
+      .select({ slug: films.slug })
+      .from(ratings)
+      .innerJoin(films, eq(films.id, ratings.filmId))
+      .where(eq(ratings.userId, viewer.id)),
+    db.delete(users).where(eq(users.id, viewer.id)),
+  ])
+  return rated.map((film) => film.slug)
 }
 
 export async function usernameOf(viewer: Viewer, db: Database = getDb()) {

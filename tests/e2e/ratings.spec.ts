@@ -10,6 +10,7 @@ const FILMS = {
   flow: { chromium: 'the-living-and-the-dead', 'chromium-no-js': 'father-of-a-soldier' },
   keyboard: { chromium: 'two-soldiers', 'chromium-no-js': 'the-dawns-here-are-quiet' },
   catalogue: { chromium: 'the-ascent', 'chromium-no-js': 'ballad-of-a-soldier' },
+  deletion: { chromium: 'the-battle-of-stalingrad', 'chromium-no-js': 'the-cranes-are-flying' },
 } as const
 const TITLES: Record<string, string> = { 'the-ascent': 'The Ascent', 'ballad-of-a-soldier': 'Ballad of a Soldier' } // prettier-ignore
 
@@ -26,6 +27,7 @@ async function signedUp(page: Page) {
   await expect(page.getByRole('banner').getByRole('link', { name: user.username })).toBeVisible({
     timeout: 20_000,
   })
+  return user
 }
 
 const ratingGroup = (page: Page) => page.getByRole('group', { name: 'Your rating' })
@@ -157,6 +159,35 @@ test('the catalogue sorts by average and by number of ratings and shows the aver
     const rated = await cards.evaluateAll((all) => all.map((c) => !!c.querySelector('.card-rating'))) // prettier-ignore
     expect(rated).toEqual([...rated].sort((a, b) => Number(b) - Number(a)))
   }
+})
+
+test('a deleted account’s ratings leave the film page everyone sees', async ({
+  page,
+  browser,
+}, info) => {
+  const slug = filmFor('deletion', info)
+  const anonymous = await browser.newContext({ baseURL: info.project.use.baseURL })
+  const visitor = await anonymous.newPage()
+  const averageSeen = async () => {
+    await visitor.goto(`/films/${slug}`)
+    return summary(visitor).locator('.rating-average').textContent()
+  }
+  const before = await averageSeen()
+  const user = await signedUp(page)
+  await page.goto(`/films/${slug}`)
+  await rate(page, info, '4 stars')
+  await expect.poll(averageSeen, { timeout: 10_000 }).not.toBe(before)
+
+  await page.goto('/settings')
+  const form = page.getByRole('region', { name: 'Delete account' })
+  await form.getByLabel('Password').fill(user.password)
+  await form.getByRole('button', { name: 'Delete account' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Your account has been deleted',
+    { timeout: 15_000 },
+  )
+  await expect.poll(averageSeen, { timeout: 10_000 }).toBe(before)
+  await anonymous.close()
 })
 
 test.describe('@js-only', () => {

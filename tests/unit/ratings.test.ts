@@ -195,7 +195,7 @@ describe('ratings', () => {
     const [ann, bob] = [await newPerson(), await newPerson()]
     await rate(ann, ascent, 2)
     await rate(bob, ascent, 9)
-    await deleteUser(ann, db)
+    expect(await deleteUser(ann, db)).toEqual([ascent.slug])
     expect(await countsOf(ascent.id)).toEqual({ 9: 1 })
     expect(await countsOf(ascent.id)).toEqual(await recountOf(ascent.id))
     expect(await storedRatingTotals(db)).toEqual(await recountedRatingTotals(db))

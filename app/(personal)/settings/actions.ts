@@ -15,6 +15,7 @@ import { CHECK_FIELDS, formFields, type ActionState } from '@/lib/action-state'
 import { getDb } from '@/db/client'
 import { clientAddressOf } from '@/lib/client-address'
 import { hashPassword, verifyPassword } from '@/lib/password'
+import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 
 /**
@@ -94,7 +95,9 @@ export async function deleteAccount(
       }
     }
   }
-  await deleteUser(viewer)
+  const ratedFilms = await deleteUser(viewer)
+  // The cached film pages show everyone's ratings, which no longer include these.
+  for (const slug of ratedFilms) revalidatePath(`/films/${slug}`)
   await signOut({ redirectTo: '/account-deleted' })
   return { ok: true }
 }
