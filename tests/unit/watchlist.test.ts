@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseWatchlistSort } from '@/app/(personal)/watchlist/watchlist-sort'
+import { parseWatchlistSort } from '@/app/(per-request)/watchlist/watchlist-sort'
 import { films, users, watchlistEntries } from '@/db/schema'
 import { deleteUser, type Viewer } from '@/db/users'
 import {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { personMetadata, PersonRoute } from '@/app/(cached)/people/[slug]/person-route'
+import { personMetadata, PersonRoute } from '@/app/(cached-for-everyone)/people/[slug]/person-route'
 
 // /people/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
 type Props = { params: Promise<{ slug: string }> }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { currentViewer } from '@/lib/viewer'
-import { filmMetadata, FilmRoute } from '@/app/(cached)/films/[slug]/film-route'
+import { filmMetadata, FilmRoute } from '@/app/(cached-for-everyone)/films/[slug]/film-route'
 
 // /films/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
 type Props = { params: Promise<{ slug: string }> }

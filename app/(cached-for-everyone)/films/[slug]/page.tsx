@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { filmMetadata, FilmRoute } from './film-route'
 
 // Rendered on first request, then served from the cache: no database is needed at build time.
-// Requests with a session are rewritten to app/(personal)/signed-in/films/[slug].
+// Requests with a session are rewritten to app/(per-request)/signed-in/films/[slug].
 export const revalidate = 3600
 export async function generateStaticParams() {
   return []
