@@ -1,5 +1,8 @@
 import type { Metadata } from 'next'
-import { curatedMetadata, CuratedRoute } from '@/app/(cached-for-everyone)/curated/[slug]/curated-route'
+import {
+  curatedMetadata,
+  CuratedRoute,
+} from '@/app/(cached-for-everyone)/curated/[slug]/curated-route'
 import { CuratedProgress } from '@/components/lists/curated-progress'
 import { currentViewer } from '@/lib/viewer'
 
