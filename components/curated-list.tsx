@@ -2,7 +2,7 @@ import Link from 'next/link'
 import type { CuratedListView as CuratedListData } from '@/db/curated'
 import { CorrectionNotes } from './correction-note'
 import { FilmPoster } from './film-poster'
-import { formatYears } from './format'
+import { formatYears } from '@/lib/format'
 import { PersonLinks } from './person-links'
 
 export function CuratedListView({ list }: { list: CuratedListData }) {

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { FilmCard as FilmCardData } from '@/db/catalogue'
 import { FilmPoster } from './film-poster'
-import { formatYears } from './format'
+import { formatYears } from '@/lib/format'
 
 type Props = {
   film: FilmCardData

@@ -4,7 +4,7 @@ import { FEATURED_LIST } from '@/db/featured-list'
 import type { CuratedMention, FilmDetails } from '@/db/films'
 import { CorrectionNotes } from './correction-note'
 import { FilmPoster } from './film-poster'
-import { formatRuntime, formatYears } from './format'
+import { formatRuntime, formatYears } from '@/lib/format'
 import { PersonLinks } from './person-links'
 
 type Props = {

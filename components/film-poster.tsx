@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import { formatYears } from './format'
+import { formatYears } from '@/lib/format'
 
 // Dark grounds that keep the cream lettering above 7:1 contrast.
 const GROUNDS = ['#4a1c17', '#1e3a34', '#2b2f4a', '#4a3b1c', '#3a2340', '#1f3b4d', '#3b2a1f']

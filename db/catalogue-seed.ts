@@ -1,3 +1,4 @@
+import 'server-only'
 import { readFileSync } from 'node:fs'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { and, asc, between, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import type { CatalogueQuery } from './catalogue-query'

@@ -1,3 +1,4 @@
+import 'server-only'
 /** Parses a curated list in the article's format: intro paragraph(s), then `Title (Year)` blocks. */
 
 export type ParsedEntry = {

@@ -1,3 +1,4 @@
+import 'server-only'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { withDirectors, type PersonLink } from './catalogue'

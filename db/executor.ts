@@ -1,3 +1,4 @@
+import 'server-only'
 import type { Database } from './client'
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]

@@ -1,3 +1,4 @@
+import 'server-only'
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from './executor'
 import { credits, films, people } from './schema'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /**

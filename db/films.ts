@@ -1,3 +1,4 @@
+import 'server-only'
 import { asc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { withDirectors, type FilmCard, type PersonLink } from './catalogue'
@@ -54,6 +55,18 @@ export type FilmDetails = {
   directors: PersonLink[]
   cast: PersonLink[]
   curated: CuratedMention[]
+}
+
+/** What a change to a member's ratings, watchlist or lists names a film by. */
+export type FilmRef = { id: number; slug: string; title: string }
+
+/** The film with this id, or null when there is none (a forged or stale form). */
+export async function findFilmRef(filmId: number, db: Database = getDb()): Promise<FilmRef | null> {
+  const [film] = await db
+    .select({ id: films.id, slug: films.slug, title: films.title })
+    .from(films)
+    .where(eq(films.id, filmId))
+  return film ?? null
 }
 
 export type FilmLookup =

@@ -1,3 +1,4 @@
+import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { curatedLists, films, filmSlugAliases, lists, people, users } from './schema'

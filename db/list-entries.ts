@@ -1,37 +1,33 @@
 import 'server-only'
 import { and, asc, desc, eq, exists, gt, inArray, lt, sql } from 'drizzle-orm'
-import { entryNoteSchema, entrySchema, moveEntrySchema } from '@/lib/list-rules'
+import type { EntryMove, EntryNote, EntryRef } from '@/lib/rules/lists'
 import { getDb, type Database } from './client'
 import {
-  ENTRY_NOT_FOUND,
-  failure,
-  FILM_NOT_FOUND,
   findOwnedList,
-  invalid,
-  LIST_NOT_FOUND,
+  missing,
   ownedBy,
   ownedListIds,
   touchList,
-  type ListOutcome,
+  type ListChange,
 } from './list-scope'
 import { films, listEntries, lists } from './schema'
 import type { Viewer } from './users'
 
-// Server actions' logic for the films on a list, like db/lists.ts: raw fields in, validated,
-// written only inside the viewer's own lists. Each change is one statement or one batch (a
+// The films on a list, like db/lists.ts: validated fields in, written only inside the viewer's
+// own lists. Each change is one statement or one batch (a
 // transaction run in a single call): with the embedded database, a transaction left open across
 // awaits makes any other write in this process wait on a lock the event loop cannot release.
 
 /** One film's entry, if the list is the viewer's: the WHERE of every write to an entry. */
-const ownedEntry = (db: Database, viewer: Viewer, listId: number, filmId: number) =>
-  and(inArray(listEntries.listId, ownedListIds(db, viewer, listId)), eq(listEntries.filmId, filmId))
+const ownedEntry = (viewer: Viewer, { listId, filmId }: EntryRef, db: Database) =>
+  and(inArray(listEntries.listId, ownedListIds(viewer, listId, db)), eq(listEntries.filmId, filmId))
 
 // The position after the last entry of the list in the enclosing query.
 const nextPosition = sql<number>`coalesce((select max(${listEntries.position}) from ${listEntries}
   where ${listEntries.listId} = ${lists.id}), -1) + 1`.as('position')
 
 /** Whether an entry is still at a position: the guard that makes a swap safe to retry. */
-const isAt = (db: Database, listId: number, filmId: number, position: number) =>
+const isAt = (listId: number, filmId: number, position: number, db: Database) =>
   exists(
     db
       .select({ filmId: listEntries.filmId })
@@ -42,14 +38,11 @@ const isAt = (db: Database, listId: number, filmId: number, position: number) =>
 /** Adds a film at the end of the list; a film already on it stays where it is. */
 export async function addToList(
   viewer: Viewer,
-  input: unknown,
+  { listId, filmId }: EntryRef,
   db: Database = getDb(),
-): Promise<ListOutcome<{ added: boolean }>> {
-  const parsed = entrySchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  const { listId, filmId } = parsed.data
-  const list = await findOwnedList(db, viewer, listId)
-  if (!list) return failure(LIST_NOT_FOUND)
+): Promise<ListChange<{ added: boolean }>> {
+  const list = await findOwnedList(viewer, listId, db)
+  if (!list) return missing('list')
   const now = new Date()
   // The position is read and written in one statement, so films added at once get their own.
   const inserted = await db
@@ -70,71 +63,65 @@ export async function addToList(
     .onConflictDoNothing()
     .returning({ filmId: listEntries.filmId })
   if (inserted.length > 0) {
-    await touchList(db, viewer, listId, now)
-    return { ok: true, list, added: true }
+    await touchList(viewer, listId, db, now)
+    return { list, added: true }
   }
   const [film] = await db.select({ id: films.id }).from(films).where(eq(films.id, filmId))
-  return film ? { ok: true, list, added: false } : failure(FILM_NOT_FOUND)
+  return film ? { list, added: false } : missing('film')
 }
 
 /** Removing a film that is not on the list (any more) is not an error. */
 export async function removeFromList(
   viewer: Viewer,
-  input: unknown,
+  entry: EntryRef,
   db: Database = getDb(),
-): Promise<ListOutcome> {
-  const parsed = entrySchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  const { listId, filmId } = parsed.data
-  const list = await findOwnedList(db, viewer, listId)
-  if (!list) return failure(LIST_NOT_FOUND)
+): Promise<ListChange> {
+  const list = await findOwnedList(viewer, entry.listId, db)
+  if (!list) return missing('list')
   const removed = await db
     .delete(listEntries)
-    .where(ownedEntry(db, viewer, listId, filmId))
+    .where(ownedEntry(viewer, entry, db))
     .returning({ filmId: listEntries.filmId })
-  if (removed.length > 0) await touchList(db, viewer, listId)
-  return { ok: true, list }
+  if (removed.length > 0) await touchList(viewer, entry.listId, db)
+  return { list }
 }
 
 /** Swaps the entry with its neighbour; at either end it stays put. */
 export async function moveEntry(
   viewer: Viewer,
-  input: unknown,
+  { listId, filmId, direction }: EntryMove,
   db: Database = getDb(),
-): Promise<ListOutcome> {
-  const parsed = moveEntrySchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  const { listId, filmId, direction } = parsed.data
-  const list = await findOwnedList(db, viewer, listId)
-  if (!list) return failure(LIST_NOT_FOUND)
+): Promise<ListChange> {
+  const list = await findOwnedList(viewer, listId, db)
+  if (!list) return missing('list')
   // Read, then swap only if both entries are still where they were read; else read again.
   for (let attempt = 1; attempt <= 5; attempt++) {
     const [entry] = await db
       .select({ position: listEntries.position })
       .from(listEntries)
-      .where(ownedEntry(db, viewer, listId, filmId))
-    if (!entry) return failure(ENTRY_NOT_FOUND)
+      .where(ownedEntry(viewer, { listId, filmId }, db))
+    if (!entry) return missing('entry')
     const up = direction === 'up'
     const [neighbour] = await db
       .select({ filmId: listEntries.filmId, position: listEntries.position })
       .from(listEntries)
       .where(
         and(
-          inArray(listEntries.listId, ownedListIds(db, viewer, listId)),
+          inArray(listEntries.listId, ownedListIds(viewer, listId, db)),
           (up ? lt : gt)(listEntries.position, entry.position),
         ),
       )
       .orderBy(up ? desc(listEntries.position) : asc(listEntries.position))
       .limit(1)
-    if (!neighbour) return { ok: true, list }
+    if (!neighbour) return { list }
     const at = (id: number, position: number) =>
-      and(ownedEntry(db, viewer, listId, id), eq(listEntries.position, position))
+      and(ownedEntry(viewer, { listId, filmId: id }, db), eq(listEntries.position, position))
     const [swapped] = await db.batch([
       db
         .update(listEntries)
         .set({ position: neighbour.position })
         .where(
-          and(at(filmId, entry.position), isAt(db, listId, neighbour.filmId, neighbour.position)),
+          and(at(filmId, entry.position), isAt(listId, neighbour.filmId, neighbour.position, db)),
         )
         .returning({ filmId: listEntries.filmId }),
       db
@@ -143,32 +130,29 @@ export async function moveEntry(
         .where(
           and(
             at(neighbour.filmId, neighbour.position),
-            isAt(db, listId, filmId, neighbour.position),
+            isAt(listId, filmId, neighbour.position, db),
           ),
         ),
       db.update(lists).set({ updatedAt: new Date() }).where(ownedBy(viewer, listId)),
     ])
-    if (swapped.length > 0) return { ok: true, list }
+    if (swapped.length > 0) return { list }
   }
   throw new Error('The list kept changing while an entry was being moved')
 }
 
 export async function saveEntryNote(
   viewer: Viewer,
-  input: unknown,
+  { note, ...entry }: EntryNote,
   db: Database = getDb(),
-): Promise<ListOutcome> {
-  const parsed = entryNoteSchema.safeParse(input)
-  if (!parsed.success) return invalid(parsed.error)
-  const { listId, filmId, note } = parsed.data
-  const list = await findOwnedList(db, viewer, listId)
-  if (!list) return failure(LIST_NOT_FOUND)
+): Promise<ListChange> {
+  const list = await findOwnedList(viewer, entry.listId, db)
+  if (!list) return missing('list')
   const saved = await db
     .update(listEntries)
     .set({ note })
-    .where(ownedEntry(db, viewer, listId, filmId))
+    .where(ownedEntry(viewer, entry, db))
     .returning({ filmId: listEntries.filmId })
-  if (saved.length === 0) return failure(ENTRY_NOT_FOUND)
-  await touchList(db, viewer, listId)
-  return { ok: true, list }
+  if (saved.length === 0) return missing('entry')
+  await touchList(viewer, entry.listId, db)
+  return { list }
 }

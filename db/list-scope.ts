@@ -1,8 +1,5 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
-import type { z } from 'zod'
-import { fieldErrors } from '@/lib/account-rules'
-import { CHECK_FIELDS } from '@/lib/action-state'
 import type { Executor } from './executor'
 import { lists, users } from './schema'
 import type { Viewer } from './users'
@@ -16,36 +13,25 @@ export type ChangedList = {
   ownerUsername: string | null
 }
 
-export type ListFailure = { ok: false; message: string; fieldErrors?: Record<string, string[]> }
-export type ListOutcome<T = object> = ({ ok: true; list: ChangedList } & T) | ListFailure
+/**
+ * What a change to a list did, or which of the things it named is not there (or not the
+ * viewer's): the list, the film, or the film's entry on the list.
+ */
+export type ListChange<T = object> = ({ list: ChangedList } & T) | { missing: 'list' | 'film' | 'entry' }
 
-export const LIST_NOT_FOUND = 'That list was not found.'
-export const FILM_NOT_FOUND = 'That film was not found.'
-export const ENTRY_NOT_FOUND = 'That film is not on this list.'
-
-export const failure = (message: string): ListFailure => ({ ok: false, message })
-
-export function invalid(error: z.ZodError): ListFailure {
-  const errors = fieldErrors(error)
-  const fields = Object.keys(errors)
-  // A bad hidden id is nothing the person can correct in a field, and says nothing about others.
-  if (fields.includes('listId')) return failure(LIST_NOT_FOUND)
-  if (fields.includes('filmId')) return failure(FILM_NOT_FOUND)
-  if (fields.length === 1 && fields[0] === 'direction') return failure(errors.direction![0]!)
-  return { ok: false, message: CHECK_FIELDS, fieldErrors: errors }
-}
+export const missing = (what: 'list' | 'film' | 'entry') => ({ missing: what }) as const
 
 /** The viewer's list with this id: the scope every write to a list or its entries runs in. */
 export const ownedBy = (viewer: Viewer, listId: number) =>
   and(eq(lists.id, listId), eq(lists.userId, viewer.id))
 
-export const ownedListIds = (db: Executor, viewer: Viewer, listId: number) =>
+export const ownedListIds = (viewer: Viewer, listId: number, db: Executor) =>
   db.select({ id: lists.id }).from(lists).where(ownedBy(viewer, listId))
 
 export async function findOwnedList(
-  db: Executor,
   viewer: Viewer,
   listId: number,
+  db: Executor,
 ): Promise<ChangedList | null> {
   const [row] = await db
     .select({
@@ -64,6 +50,6 @@ export async function findOwnedList(
 }
 
 /** Keeps "recently changed" order on /lists. */
-export async function touchList(db: Executor, viewer: Viewer, listId: number, at = new Date()) {
+export async function touchList(viewer: Viewer, listId: number, db: Executor, at = new Date()) {
   await db.update(lists).set({ updatedAt: at }).where(ownedBy(viewer, listId))
 }

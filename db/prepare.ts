@@ -1,3 +1,4 @@
+import 'server-only'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { migrate } from 'drizzle-orm/libsql/migrator'

@@ -1,61 +1,13 @@
+import 'server-only'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import { MAX_SCORE } from '@/lib/scores'
 import { getDb, type Database } from './client'
-import { filmRatingCounts, filmRatingTotals, films, ratings } from './schema'
+import { findFilmRef, type FilmRef } from './films'
+import { filmRatingCounts, filmRatingTotals, ratings } from './schema'
 import type { Viewer } from './users'
 
-/** Scores are half stars: 1 = ½ star … 10 = 5 stars. */
-export const MIN_SCORE = 1
-export const MAX_SCORE = 10
-
-export const ratingMessages = {
-  film: 'This film is not in the catalogue.',
-  score: 'Choose a rating from 0.5 to 5 stars.',
-} as const
-
-const filmIdSchema = z.coerce
-  .number({ error: ratingMessages.film })
-  .int(ratingMessages.film)
-  .positive(ratingMessages.film)
-
-const scoreSchema = z.coerce
-  .number({ error: ratingMessages.score })
-  .int(ratingMessages.score)
-  .min(MIN_SCORE, ratingMessages.score)
-  .max(MAX_SCORE, ratingMessages.score)
-
-const rateSchema = z.object({ filmId: filmIdSchema, score: scoreSchema })
-const removeSchema = z.object({ filmId: filmIdSchema })
-
-export type RatingChange =
-  | { ok: true; film: { id: number; slug: string }; score: number | null; changed: boolean }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]> }
-
-/** What a form sends: strings, or anything a forged request might put there. */
-export type RatingInput = Record<string, unknown>
-
-function rejected(error: z.ZodError): RatingChange {
-  const byField: Record<string, string[] | undefined> = z.flattenError(error).fieldErrors
-  const fieldErrors = Object.fromEntries(
-    Object.entries(byField).filter((entry): entry is [string, string[]] => entry[1] !== undefined),
-  )
-  const message = fieldErrors.filmId?.[0] ?? fieldErrors.score?.[0] ?? ratingMessages.score
-  return { ok: false, message, fieldErrors }
-}
-
-async function findFilm(db: Database, id: number) {
-  const [film] = await db
-    .select({ id: films.id, slug: films.slug })
-    .from(films)
-    .where(eq(films.id, id))
-  return film ?? null
-}
-
-const unknownFilm: RatingChange = {
-  ok: false,
-  message: ratingMessages.film,
-  fieldErrors: { filmId: [ratingMessages.film] },
-}
+/** What a rating change touched: the film, and whether anything was written. */
+export type RatingChange = { film: FilmRef; changed: boolean }
 
 /**
  * Sets the viewer's score for a film. The counts follow through triggers in the same statement;
@@ -63,14 +15,11 @@ const unknownFilm: RatingChange = {
  */
 export async function saveRating(
   viewer: Viewer,
-  input: RatingInput,
+  { filmId, score }: { filmId: number; score: number },
   db: Database = getDb(),
-): Promise<RatingChange> {
-  const parsed = rateSchema.safeParse(input)
-  if (!parsed.success) return rejected(parsed.error)
-  const { filmId, score } = parsed.data
-  const film = await findFilm(db, filmId)
-  if (!film) return unknownFilm
+): Promise<RatingChange | null> {
+  const film = await findFilmRef(filmId, db)
+  if (!film) return null
   const written = await db
     .insert(ratings)
     .values({ userId: viewer.id, filmId, score, ratedAt: new Date() })
@@ -80,24 +29,22 @@ export async function saveRating(
       setWhere: sql`${ratings.score} <> excluded.score`,
     })
     .returning({ score: ratings.score })
-  return { ok: true, film, score, changed: written.length > 0 }
+  return { film, changed: written.length > 0 }
 }
 
 /** Removes the viewer's score for a film; removing one that is not there is not an error. */
 export async function deleteRating(
   viewer: Viewer,
-  input: RatingInput,
+  filmId: number,
   db: Database = getDb(),
-): Promise<RatingChange> {
-  const parsed = removeSchema.safeParse(input)
-  if (!parsed.success) return rejected(parsed.error)
-  const film = await findFilm(db, parsed.data.filmId)
-  if (!film) return unknownFilm
+): Promise<RatingChange | null> {
+  const film = await findFilmRef(filmId, db)
+  if (!film) return null
   const removed = await db
     .delete(ratings)
     .where(and(eq(ratings.userId, viewer.id), eq(ratings.filmId, film.id)))
     .returning({ score: ratings.score })
-  return { ok: true, film, score: null, changed: removed.length > 0 }
+  return { film, changed: removed.length > 0 }
 }
 
 export async function findRating(viewer: Viewer, filmId: number, db: Database = getDb()) {

@@ -1,3 +1,4 @@
+import 'server-only'
 /** Folds text for search and sorting: lower case, no diacritics (so ё = е), single spaces. */
 export function foldText(text: string): string {
   return text

@@ -1,3 +1,4 @@
+import 'server-only'
 import { and, desc, eq, gt, lt, max, sql } from 'drizzle-orm'
 import type { Executor } from './executor'
 import { signInAttempts } from './schema'
@@ -149,18 +150,4 @@ export async function recordSignInAttempt(
     .insert(signInAttempts)
     .values({ email: throttleKey(email), clientAddress, succeeded, attemptedAt: now })
   await pruneSignInAttempts(db, { now })
-}
-
-const MINUTE = 60_000
-
-/**
- * E.g. "Too many sign-in attempts. Try again in 12 minutes (at 14:32 UTC)." The wait is rounded
- * up to whole minutes (at least one), and the clock time up to the minute, so trying at the time
- * shown always works.
- */
-export function formatRetryMessage(retryAt: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / MINUTE))
-  const at = new Date(Math.ceil(Math.max(retryAt.getTime(), now.getTime() + 1) / MINUTE) * MINUTE)
-  const clock = `${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`
-  return `Too many sign-in attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (at ${clock} UTC).`
 }

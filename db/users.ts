@@ -1,3 +1,4 @@
+import 'server-only'
 import { eq, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { films, ratings, users } from './schema'

@@ -1,9 +1,8 @@
 import 'server-only'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
-import { z } from 'zod'
-import type { ActionState } from '@/lib/action-state'
 import { withDirectors, type FilmCard, cardColumns } from './catalogue'
 import { getDb, type Database } from './client'
+import { findFilmRef } from './films'
 import { films, users, watchlistEntries } from './schema'
 import type { Viewer } from './users'
 
@@ -12,76 +11,35 @@ export type WatchlistSort = (typeof watchlistSorts)[number]
 
 export type WatchlistFilm = FilmCard & { addedAt: Date }
 
-/** What the watchlist action answers; `onWatchlist` is the film's state once the server knows it. */
-export type WatchlistState = ActionState & { onWatchlist?: boolean }
-
 const orderings = {
   added: [desc(watchlistEntries.addedAt), asc(films.sortTitle)],
   year: [asc(films.yearStart), asc(films.sortTitle)],
   title: [asc(films.sortTitle), asc(films.yearStart)],
 }
 
-async function findFilm(filmId: number, db: Database) {
-  const [film] = await db
-    .select({ id: films.id, title: films.title })
-    .from(films)
-    .where(eq(films.id, filmId))
-  return film ?? null
-}
-
 /** Adds the film once (a second add keeps the first date); null when there is no such film. */
 export async function addToWatchlist(
   viewer: Viewer,
-  filmId: number,
-  { db = getDb(), now = new Date() }: { db?: Database; now?: Date } = {},
+  { filmId, addedAt = new Date() }: { filmId: number; addedAt?: Date },
+  db: Database = getDb(),
 ) {
-  const film = await findFilm(filmId, db)
+  const film = await findFilmRef(filmId, db)
   if (!film) return null
   await db
     .insert(watchlistEntries)
-    .values({ userId: viewer.id, filmId: film.id, addedAt: now })
+    .values({ userId: viewer.id, filmId: film.id, addedAt })
     .onConflictDoNothing()
   return film
 }
 
 /** Removes the film if it is there; null when there is no such film. */
 export async function removeFromWatchlist(viewer: Viewer, filmId: number, db: Database = getDb()) {
-  const film = await findFilm(filmId, db)
+  const film = await findFilmRef(filmId, db)
   if (!film) return null
   await db
     .delete(watchlistEntries)
     .where(and(eq(watchlistEntries.userId, viewer.id), eq(watchlistEntries.filmId, film.id)))
   return film
-}
-
-const changeSchema = z.object({
-  filmId: z.coerce
-    .number({ error: 'Choose a film from the catalogue.' })
-    .int({ error: 'Choose a film from the catalogue.' })
-    .positive({ error: 'Choose a film from the catalogue.' })
-    .max(Number.MAX_SAFE_INTEGER, { error: 'Choose a film from the catalogue.' }),
-  change: z.enum(['add', 'remove'], { error: 'Choose to add the film or to remove it.' }),
-})
-
-/** The watchlist action's logic: validates the form's fields, then writes for the viewer only. */
-export async function changeWatchlist(
-  viewer: Viewer,
-  fields: Record<string, unknown>,
-  { db = getDb(), now = new Date() }: { db?: Database; now?: Date } = {},
-): Promise<WatchlistState> {
-  const parsed = changeSchema.safeParse(fields)
-  if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues[0]?.message ?? 'Something is missing.' }
-  }
-  const { filmId, change } = parsed.data
-  const film =
-    change === 'add'
-      ? await addToWatchlist(viewer, filmId, { db, now })
-      : await removeFromWatchlist(viewer, filmId, db)
-  if (!film) return { ok: false, message: 'That film is not in the catalogue.', onWatchlist: false }
-  return change === 'add'
-    ? { ok: true, onWatchlist: true, message: `Added “${film.title}” to your watchlist.` }
-    : { ok: true, onWatchlist: false, message: `Removed “${film.title}” from your watchlist.` }
 }
 
 export async function isOnWatchlist(viewer: Viewer, filmId: number, db: Database = getDb()) {
@@ -158,30 +116,4 @@ export async function setWatchlistPublic(
   db: Database = getDb(),
 ) {
   await db.update(users).set({ watchlistPublic }).where(eq(users.id, viewer.id))
-}
-
-// An unticked checkbox sends nothing; a ticked one sends "on".
-const visibilitySchema = z.object({
-  watchlistPublic: z.enum(['on'], { error: 'Tick the box or leave it empty.' }).optional(),
-})
-
-/** The "Make my watchlist public" setting's logic. */
-export async function changeWatchlistVisibility(
-  viewer: Viewer,
-  fields: Record<string, unknown>,
-  db: Database = getDb(),
-): Promise<ActionState & { watchlistPublic?: boolean }> {
-  const parsed = visibilitySchema.safeParse(fields)
-  if (!parsed.success) {
-    return { ok: false, message: parsed.error.issues[0]?.message ?? 'Something is missing.' }
-  }
-  const watchlistPublic = parsed.data.watchlistPublic === 'on'
-  await setWatchlistPublic(viewer, watchlistPublic, db)
-  return {
-    ok: true,
-    watchlistPublic,
-    message: watchlistPublic
-      ? 'Your watchlist is now public: anyone can see it on your profile.'
-      : 'Your watchlist is now private: only you can see it.',
-  }
 }

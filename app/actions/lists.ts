@@ -1,97 +1,99 @@
 'use server'
 
-import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { addToList, moveEntry, removeFromList, saveEntryNote } from '@/db/list-entries'
-import type { ChangedList, ListOutcome } from '@/db/list-scope'
+import type { ChangedList, ListChange } from '@/db/list-scope'
 import { createList, deleteList, updateList } from '@/db/lists'
-import type { Viewer } from '@/db/users'
-import { formFields, type ActionState } from '@/lib/action-state'
-import { listPath } from '@/lib/list-rules'
-import { pageOfOrigin, requireViewer } from '@/lib/viewer'
+import { memberAction } from '@/lib/action'
+import { failure, type ActionResult } from '@/lib/action-result'
+import { invalidate } from '@/lib/invalidate'
+import { FILM_NOT_FOUND } from '@/lib/rules/common'
+import {
+  deleteListSchema,
+  editListSchema,
+  entryNoteSchema,
+  entrySchema,
+  LIST_FIELDS_IN_MESSAGE,
+  listFieldsSchema,
+  listMessages,
+  listPath,
+  moveEntrySchema,
+} from '@/lib/rules/lists'
 
-/** Every list action starts by finding out who is asking: actions are public endpoints. */
-function signedIn<Args extends unknown[]>(
-  run: (viewer: Viewer, ...args: Args) => Promise<ActionState>,
-) {
-  return async (...args: Args) => run(await requireViewer(await pageOfOrigin('/lists')), ...args)
+const options = { inMessage: LIST_FIELDS_IN_MESSAGE, returnTo: '/lists' }
+
+const MISSING = {
+  list: listMessages.listNotFound,
+  film: FILM_NOT_FOUND,
+  entry: listMessages.entryNotFound,
 }
 
-/** Refreshes the pages that show the list: its own, /lists and, when it shows there, the profile. */
-function revalidateList(list: ChangedList, { profile = list.public } = {}) {
-  revalidatePath('/lists')
-  if (!list.ownerUsername) return
-  revalidatePath(listPath(list.ownerUsername, list.slug))
-  if (profile) revalidatePath(`/u/${list.ownerUsername}`)
+/** Refreshes what shows the list and answers; `message` may depend on what was done. */
+function settle<T>(
+  change: ListChange<T>,
+  message?: (done: { list: ChangedList } & T) => string,
+): ActionResult {
+  if ('missing' in change) return failure(MISSING[change.missing])
+  invalidate.list(change.list)
+  return { ok: true, message: message?.(change) }
 }
 
-function settle(outcome: ListOutcome, message?: string): ActionState {
-  if (!outcome.ok) return outcome
-  revalidateList(outcome.list)
-  return { ok: true, message }
-}
-
-const LIST_FIELDS = ['title', 'description', 'visibility'] as const
-
-/** What was typed, to fill the form again when it comes back without JavaScript. */
-const typed = (fields: Record<string, string | undefined>) =>
-  Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, value ?? '']))
-
-export const createListAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) => {
-    const fields = formFields(formData, LIST_FIELDS)
-    const outcome = await createList(viewer, fields)
-    if (!outcome.ok) return { ...outcome, values: typed(fields) }
-    revalidateList(outcome.list)
-    const { ownerUsername, slug } = outcome.list
-    redirect(ownerUsername ? listPath(ownerUsername, slug) : '/lists')
+export const createListAction = memberAction(
+  listFieldsSchema,
+  async (fields, { viewer }) => {
+    const list = await createList(viewer, fields)
+    invalidate.list(list)
+    redirect(list.ownerUsername ? listPath(list.ownerUsername, list.slug) : '/lists')
   },
+  options,
 )
 
-export const updateListAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) => {
-    const fields = formFields(formData, ['listId', ...LIST_FIELDS])
-    const outcome = await updateList(viewer, fields)
-    if (!outcome.ok) return { ...outcome, values: typed(fields) }
-    // It may just have become private, so its owner's profile changes either way.
-    revalidateList(outcome.list, { profile: true })
-    return { ok: true, message: 'Your changes have been saved.' }
+export const updateListAction = memberAction(
+  editListSchema,
+  async (fields, { viewer }) => {
+    const list = await updateList(viewer, fields)
+    if (!list) return failure(listMessages.listNotFound)
+    invalidate.list(list, { visibilityMayHaveChanged: true })
+    return { ok: true, message: listMessages.saved }
   },
+  options,
 )
 
-export const deleteListAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) => {
-    const outcome = await deleteList(viewer, formFields(formData, ['listId', 'confirm']))
-    if (!outcome.ok) return outcome
-    revalidateList(outcome.list)
+export const deleteListAction = memberAction(
+  deleteListSchema,
+  async ({ listId }, { viewer }) => {
+    const list = await deleteList(viewer, listId)
+    if (!list) return failure(listMessages.listNotFound)
+    invalidate.list(list)
     redirect('/lists?deleted=1')
   },
+  options,
 )
 
-export const addToListAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) => {
-    const outcome = await addToList(viewer, formFields(formData, ['listId', 'filmId']))
-    if (!outcome.ok) return outcome
-    const { title } = outcome.list
-    return settle(outcome, outcome.added ? `Added to “${title}”.` : `It is already on “${title}”.`)
-  },
+export const addToListAction = memberAction(
+  entrySchema,
+  async (entry, { viewer }) =>
+    settle(await addToList(viewer, entry), ({ list, added }) =>
+      added ? listMessages.added(list.title) : listMessages.alreadyOn(list.title),
+    ),
+  options,
 )
 
-export const saveNoteAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) => {
-    const fields = formFields(formData, ['listId', 'filmId', 'note'])
-    const outcome = await saveEntryNote(viewer, fields)
-    if (!outcome.ok) return { ...outcome, values: typed(fields) }
-    return settle(outcome, 'Note saved.')
-  },
+export const saveNoteAction = memberAction(
+  entryNoteSchema,
+  async (note, { viewer }) =>
+    settle(await saveEntryNote(viewer, note), () => listMessages.noteSaved),
+  options,
 )
 
-export const moveEntryAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) =>
-    settle(await moveEntry(viewer, formFields(formData, ['listId', 'filmId', 'direction']))),
+export const moveEntryAction = memberAction(
+  moveEntrySchema,
+  async (move, { viewer }) => settle(await moveEntry(viewer, move)),
+  options,
 )
 
-export const removeFromListAction = signedIn(
-  async (viewer, _previous: ActionState | null, formData: FormData) =>
-    settle(await removeFromList(viewer, formFields(formData, ['listId', 'filmId']))),
+export const removeFromListAction = memberAction(
+  entrySchema,
+  async (entry, { viewer }) => settle(await removeFromList(viewer, entry)),
+  options,
 )

@@ -1,32 +1,34 @@
 'use server'
 
-import { revalidatePath } from 'next/cache'
-import { deleteRating, saveRating, type RatingChange } from '@/db/ratings'
-import { formFields, type ActionState } from '@/lib/action-state'
-import { pageOfOrigin, requireViewer } from '@/lib/viewer'
+import { deleteRating, saveRating } from '@/db/ratings'
+import { memberAction } from '@/lib/action'
+import { failure } from '@/lib/action-result'
+import { invalidate } from '@/lib/invalidate'
+import { FILM_NOT_FOUND } from '@/lib/rules/common'
+import { RATING_FIELDS_IN_MESSAGE, rateSchema, removeRatingSchema } from '@/lib/rules/ratings'
 
-/** The outcome, with the viewer's score as it now stands (null: not rated) when it worked. */
-export type RatingState = ActionState & { score?: number | null }
+/** The viewer's score as it now stands (null: not rated). */
+type Rated = { score: number | null }
+const options = { inMessage: RATING_FIELDS_IN_MESSAGE, returnTo: '/films' }
 
-function settle(change: RatingChange): RatingState {
-  if (!change.ok) return { ok: false, message: change.message, fieldErrors: change.fieldErrors }
-  // The signed-in film page is rendered per request; only the anonymous cached copy goes stale.
-  if (change.changed) revalidatePath(`/films/${change.film.slug}`)
-  return { ok: true, score: change.score }
-}
+export const rateFilm = memberAction<typeof rateSchema, Rated>(
+  rateSchema,
+  async (input, { viewer }) => {
+    const change = await saveRating(viewer, input)
+    if (!change) return failure(FILM_NOT_FOUND)
+    if (change.changed) invalidate.filmRatings([change.film])
+    return { ok: true, score: input.score }
+  },
+  options,
+)
 
-export async function rateFilm(
-  _previous: RatingState | null,
-  formData: FormData,
-): Promise<RatingState> {
-  const viewer = await requireViewer(await pageOfOrigin('/films'))
-  return settle(await saveRating(viewer, formFields(formData, ['filmId', 'score'])))
-}
-
-export async function removeRating(
-  _previous: RatingState | null,
-  formData: FormData,
-): Promise<RatingState> {
-  const viewer = await requireViewer(await pageOfOrigin('/films'))
-  return settle(await deleteRating(viewer, formFields(formData, ['filmId'])))
-}
+export const removeRating = memberAction<typeof removeRatingSchema, Rated>(
+  removeRatingSchema,
+  async ({ filmId }, { viewer }) => {
+    const change = await deleteRating(viewer, filmId)
+    if (!change) return failure(FILM_NOT_FOUND)
+    if (change.changed) invalidate.filmRatings([change.film])
+    return { ok: true, score: null }
+  },
+  options,
+)

@@ -1,27 +1,42 @@
 'use server'
 
-import { revalidatePath } from 'next/cache'
-import { changeWatchlist, changeWatchlistVisibility, type WatchlistState } from '@/db/watchlist'
-import { formFields, type ActionState } from '@/lib/action-state'
-import { pageOfOrigin, requireViewer } from '@/lib/viewer'
+import { addToWatchlist, removeFromWatchlist, setWatchlistPublic } from '@/db/watchlist'
+import { memberAction } from '@/lib/action'
+import { failure } from '@/lib/action-result'
+import { invalidate } from '@/lib/invalidate'
+import { FILM_NOT_FOUND } from '@/lib/rules/common'
+import {
+  watchlistChangeSchema,
+  watchlistMessages,
+  watchlistVisibilitySchema,
+} from '@/lib/rules/watchlist'
 
-/** Adds a film to, or removes it from, the signed-in person's watchlist. */
-export async function updateWatchlist(
-  _previous: WatchlistState | null,
-  formData: FormData,
-): Promise<WatchlistState> {
-  const viewer = await requireViewer(await pageOfOrigin('/watchlist'))
-  const result = await changeWatchlist(viewer, formFields(formData, ['filmId', 'change']))
-  // Only /watchlist shows the watchlist; the cached film pages do not.
-  if (result.ok) revalidatePath('/watchlist')
-  return result
-}
+/** Adds a film to, or removes it from, the signed-in member's watchlist. */
+export const updateWatchlist = memberAction<typeof watchlistChangeSchema, { onWatchlist: boolean }>(
+  watchlistChangeSchema,
+  async ({ filmId, change }, { viewer }) => {
+    const add = change === 'add'
+    const film = add
+      ? await addToWatchlist(viewer, { filmId })
+      : await removeFromWatchlist(viewer, filmId)
+    if (!film) return failure(FILM_NOT_FOUND)
+    invalidate.watchlist()
+    const message = add ? watchlistMessages.added(film.title) : watchlistMessages.removed(film.title)
+    return { ok: true, onWatchlist: add, message }
+  },
+  { inMessage: ['filmId', 'change'], returnTo: '/watchlist' },
+)
 
-export async function updateWatchlistVisibility(
-  _previous: ActionState | null,
-  formData: FormData,
-): Promise<ActionState & { watchlistPublic?: boolean }> {
-  const viewer = await requireViewer('/settings')
-  // Profiles are rendered per request, so nothing cached shows this setting.
-  return changeWatchlistVisibility(viewer, formFields(formData, ['watchlistPublic']))
-}
+export const updateWatchlistVisibility = memberAction<
+  typeof watchlistVisibilitySchema,
+  { watchlistPublic: boolean }
+>(
+  watchlistVisibilitySchema,
+  async ({ watchlistPublic }, { viewer }) => {
+    await setWatchlistPublic(viewer, watchlistPublic)
+    // Profiles are rendered per request, so nothing cached shows this setting.
+    const message = watchlistPublic ? watchlistMessages.madePublic : watchlistMessages.madePrivate
+    return { ok: true, watchlistPublic, message }
+  },
+  { inMessage: ['watchlistPublic'], returnTo: '/settings' },
+)

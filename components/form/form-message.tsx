@@ -1,13 +1,13 @@
 'use client'
 
 import { useEffect, useRef } from 'react'
-import type { ActionState } from '@/lib/action-state'
+import type { ActionResult } from '@/lib/action-result'
 
 /**
  * The outcome of the last submission, announced to screen readers; after a failed one, focus
  * moves to the first field with an error.
  */
-export function FormMessage({ state }: { state: ActionState | null }) {
+export function FormMessage({ state }: { state: ActionResult | null }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (!state || state.ok) return

@@ -1,4 +1,4 @@
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@/lib/account-limits'
+import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@/lib/rules/account-limits'
 import { Field } from './field'
 
 type Props = { id: string; errors?: string[]; defaultValue?: string }

@@ -4,7 +4,7 @@ import { useActionState } from 'react'
 import { deleteListAction } from '@/app/actions/lists'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
-import { plural } from '@/components/format'
+import { plural } from '@/lib/format'
 
 type Props = { list: { id: number; title: string }; filmCount: number }
 

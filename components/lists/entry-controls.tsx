@@ -1,28 +1,26 @@
 'use client'
 
-import { useActionState } from 'react'
-import { moveEntryAction, removeFromListAction } from '@/app/actions/lists'
-import { useHydrated } from './use-hydrated'
+import { submitOptimistically } from '@/components/form/optimistic'
+
+type Send = (formData: FormData) => void
 
 type Props = {
   listId: number
   filmId: number
   first: boolean
   last: boolean
-  /** With JavaScript: shows the change at once, then sends it. */
-  onChange: (formData: FormData) => Promise<void>
+  move: Send
+  remove: Send
+  /** Shows the change on the list before the server has answered. */
+  predict: Send
 }
 
 /**
- * Move up, Move down and Remove for one entry: plain form posts until JavaScript takes over, then
- * optimistic. The buttons stay enabled while a change is sent, so focus stays on them.
+ * Move up, Move down and Remove for one entry: plain form posts without JavaScript, optimistic
+ * with it. The buttons stay enabled while a change is sent, so focus stays on them.
  */
-export function EntryControls({ listId, filmId, first, last, onChange }: Props) {
-  const [moved, move] = useActionState(moveEntryAction, null)
-  const [removed, remove] = useActionState(removeFromListAction, null)
-  const hydrated = useHydrated()
+export function EntryControls({ listId, filmId, first, last, move, remove, predict }: Props) {
   const describedBy = `entry-${filmId}-title`
-  const problem = [moved, removed].find((state) => state && !state.ok)
   const ids = (
     <>
       <input type="hidden" name="listId" value={listId} />
@@ -31,40 +29,28 @@ export function EntryControls({ listId, filmId, first, last, onChange }: Props) 
   )
   return (
     <div className="entry-controls">
-      <form action={hydrated ? onChange : move}>
+      <form action={move} onSubmit={submitOptimistically(move, predict)}>
         {ids}
-        <button
-          type="submit"
-          className="button button-quiet"
-          name="direction"
-          value="up"
-          disabled={first}
-          aria-describedby={describedBy}
-        >
-          Move up
-        </button>
-        <button
-          type="submit"
-          className="button button-quiet"
-          name="direction"
-          value="down"
-          disabled={last}
-          aria-describedby={describedBy}
-        >
-          Move down
-        </button>
+        {(['up', 'down'] as const).map((direction) => (
+          <button
+            key={direction}
+            type="submit"
+            className="button button-quiet"
+            name="direction"
+            value={direction}
+            disabled={direction === 'up' ? first : last}
+            aria-describedby={describedBy}
+          >
+            {direction === 'up' ? 'Move up' : 'Move down'}
+          </button>
+        ))}
       </form>
-      <form action={hydrated ? onChange : remove}>
+      <form action={remove} onSubmit={submitOptimistically(remove, predict)}>
         {ids}
         <button type="submit" className="button button-quiet" aria-describedby={describedBy}>
           Remove
         </button>
       </form>
-      {problem && !problem.ok && (
-        <p className="form-error" role="alert">
-          {problem.message}
-        </p>
-      )}
     </div>
   )
 }

@@ -3,8 +3,8 @@
 import { useActionState } from 'react'
 import { saveNoteAction } from '@/app/actions/lists'
 import { FormMessage } from '@/components/form/form-message'
-import { ENTRY_NOTE_MAX } from '@/lib/list-rules'
-import { PendingButton } from './pending-button'
+import { SubmitButton } from '@/components/form/submit-button'
+import { ENTRY_NOTE_MAX } from '@/lib/rules/lists'
 import { TextAreaField } from './text-area-field'
 
 type Props = { listId: number; film: { id: number; title: string }; note: string }
@@ -30,13 +30,13 @@ export function EntryNoteForm({ listId, film, note }: Props) {
         errors={failed?.fieldErrors?.note}
         defaultValue={failed?.values?.note ?? note}
       />
-      <PendingButton
+      <SubmitButton
         className="button button-quiet"
         pendingText="Saving note…"
         describedBy={`entry-${film.id}-title`}
       >
         Save note
-      </PendingButton>
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   )

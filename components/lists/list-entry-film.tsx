@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { FilmPoster } from '@/components/film-poster'
-import { formatYears } from '@/components/format'
+import { formatYears } from '@/lib/format'
 import type { ListEntryView } from '@/db/list-queries'
 
 type Props = { film: ListEntryView['film']; number: number; children?: ReactNode }

@@ -1,6 +1,7 @@
 import { Field } from '@/components/form/field'
 import type { ListVisibility } from '@/db/schema'
-import { LIST_DESCRIPTION_MAX, LIST_TITLE_MAX } from '@/lib/list-rules'
+import { formatNumber } from '@/lib/format'
+import { LIST_DESCRIPTION_MAX, LIST_TITLE_MAX } from '@/lib/rules/lists'
 import { TextAreaField } from './text-area-field'
 
 type Props = {
@@ -46,7 +47,7 @@ export function ListFields({ idPrefix, errors, values }: Props) {
         id={`${idPrefix}-description`}
         name="description"
         label="Description"
-        hint={`Optional, up to ${LIST_DESCRIPTION_MAX.toLocaleString('en-GB')} characters.`}
+        hint={`Optional, up to ${formatNumber(LIST_DESCRIPTION_MAX)} characters.`}
         maxLength={LIST_DESCRIPTION_MAX}
         errors={errors?.description}
         defaultValue={values.description}

@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { plural } from '@/components/format'
+import { plural } from '@/lib/format'
 import type { ListSummary } from '@/db/list-queries'
-import { listPath } from '@/lib/list-rules'
+import { listPath } from '@/lib/rules/lists'
 import './lists.css'
 
 type Props = {

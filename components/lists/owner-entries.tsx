@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useLayoutEffect, useOptimistic, useRef, useState } from 'react'
+import { useActionState, useLayoutEffect, useOptimistic, useRef } from 'react'
 import { moveEntryAction, removeFromListAction } from '@/app/actions/lists'
 import type { ListEntryView } from '@/db/list-queries'
 import { applyEntryChange, entryChangeOf, type EntryChange } from './entry-change'
@@ -12,21 +12,19 @@ import './lists.css'
 
 /** The list as its owner sees it: reorder, annotate and remove, at once with JavaScript. */
 export function OwnerEntries({ listId, entries }: { listId: number; entries: ListEntryView[] }) {
+  const [moved, move] = useActionState(moveEntryAction, null)
+  const [removed, remove] = useActionState(removeFromListAction, null)
   const [shown, applyOptimistic] = useOptimistic(entries, applyEntryChange)
-  const [problem, setProblem] = useState('')
   const listRef = useRef<HTMLOListElement>(null)
   const lastChange = useRef<(EntryChange & { index: number }) | null>(null)
+  const problem = [moved, removed].find((state) => state && !state.ok)
 
-  async function change(formData: FormData) {
+  const predict = (formData: FormData) => {
     const entryChange = entryChangeOf(formData)
     const index = shown.findIndex((entry) => entry.film.id === entryChange.filmId)
     lastChange.current = { ...entryChange, index }
     applyOptimistic(entryChange)
-    const send = entryChange.kind === 'remove' ? removeFromListAction : moveEntryAction
-    const outcome = await send(null, formData)
-    setProblem(outcome.ok ? '' : outcome.message)
   }
-
   // Moving or removing an entry moves DOM nodes, which drops focus; put it back where it was.
   useLayoutEffect(() => {
     const done = lastChange.current
@@ -48,7 +46,7 @@ export function OwnerEntries({ listId, entries }: { listId: number; entries: Lis
   return (
     <>
       <div role="status" className="list-status">
-        {problem && <p className="form-error">{problem}</p>}
+        {problem?.message && <p className="form-error">{problem.message}</p>}
       </div>
       {shown.length === 0 ? (
         <p>
@@ -70,7 +68,9 @@ export function OwnerEntries({ listId, entries }: { listId: number; entries: Lis
                   filmId={entry.film.id}
                   first={index === 0}
                   last={index === shown.length - 1}
-                  onChange={change}
+                  move={move}
+                  remove={remove}
+                  predict={predict}
                 />
                 <EntryNoteForm listId={listId} film={entry.film} note={entry.note} />
               </ListEntryFilm>

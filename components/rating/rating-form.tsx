@@ -1,15 +1,9 @@
 'use client'
 
-import {
-  startTransition,
-  useActionState,
-  useOptimistic,
-  useRef,
-  type ChangeEvent,
-  type FormEvent,
-} from 'react'
-import { rateFilm, removeRating, type RatingState } from '@/app/actions/ratings'
+import { useActionState, useOptimistic, useRef } from 'react'
+import { rateFilm, removeRating } from '@/app/actions/ratings'
 import { FormMessage } from '@/components/form/form-message'
+import { sendOptimistically, submitOptimistically } from '@/components/form/optimistic'
 import { starsLabel } from './rating-format'
 import { RatingStars } from './rating-stars'
 import './rating.css'
@@ -21,45 +15,36 @@ type Props = { filmId: number; savedScore: number | null }
  * saves at once and the page shows the new score before the server has answered.
  */
 export function RatingForm({ filmId, savedScore }: Props) {
-  const [rateState, rate, ratePending] = useActionState<RatingState | null, FormData>(
-    rateFilm,
-    null,
-  )
-  const [removeState, remove, removePending] = useActionState<RatingState | null, FormData>(
-    removeRating,
-    null,
-  )
+  const [rateState, rate, ratePending] = useActionState(rateFilm, null)
+  const [removeState, remove, removePending] = useActionState(removeRating, null)
   const [score, showScore] = useOptimistic(savedScore)
   const rateForm = useRef<HTMLFormElement>(null)
 
-  const send = (form: HTMLFormElement, next: number | null, action: (data: FormData) => void) =>
-    startTransition(() => {
-      showScore(next)
-      action(new FormData(form))
-    })
-
-  const saveNow = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const chosen = new FormData(event.currentTarget).get('score')
-    // Nothing chosen: the server answers with a message, and the stars stay as they were.
-    send(event.currentTarget, chosen === null ? score : Number(chosen), rate)
+  // Nothing chosen: the server answers with a message, and the stars stay as they were.
+  const predictScore = (formData: FormData) => {
+    const chosen = formData.get('score')
+    showScore(chosen === null ? score : Number(chosen))
   }
 
-  const chooseNow = (event: ChangeEvent<HTMLInputElement>) => {
-    if (rateForm.current) send(rateForm.current, Number(event.currentTarget.value), rate)
+  const chooseNow = () => {
+    if (rateForm.current) sendOptimistically(new FormData(rateForm.current), rate, predictScore)
   }
 
-  const removeNow = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    send(event.currentTarget, null, remove)
+  const removeNow = submitOptimistically(remove, () => {
+    showScore(null)
     // The Remove button goes away with the rating; keep focus in the control.
     rateForm.current?.querySelector<HTMLInputElement>('input[name="score"]')?.focus()
-  }
+  })
 
   const pending = ratePending || removePending
   return (
     <div className="rating-control" aria-busy={pending}>
-      <form ref={rateForm} action={rate} onSubmit={saveNow} className="rating-form">
+      <form
+        ref={rateForm}
+        action={rate}
+        onSubmit={submitOptimistically(rate, predictScore)}
+        className="rating-form"
+      >
         <input type="hidden" name="filmId" value={filmId} />
         <RatingStars score={score} onChoose={chooseNow} />
         <p className="rating-status" role="status">

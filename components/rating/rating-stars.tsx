@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react'
-import { SCORES, starsLabel } from './rating-format'
+import { SCORES } from '@/lib/scores'
+import { starsLabel } from './rating-format'
 
 const STAR_PATH =
   'M24 2.5 L29.6 17.8 L45.9 18.4 L33 28.4 L37.5 44.1 L24 35 L10.5 44.1 L15 28.4 L2.1 18.4 L18.4 17.8Z'

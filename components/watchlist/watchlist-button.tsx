@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useOptimistic } from 'react'
 import { updateWatchlist } from '@/app/actions/watchlist'
-import { submitOptimistically } from './submit-optimistically'
+import { submitOptimistically } from '@/components/form/optimistic'
 import './watchlist.css'
 
 type Props = { filmId: number; filmTitle: string; onWatchlist: boolean }
@@ -14,7 +14,7 @@ type Props = { filmId: number; filmTitle: string; onWatchlist: boolean }
  */
 export function WatchlistButton({ filmId, filmTitle, onWatchlist }: Props) {
   const [state, dispatch, pending] = useActionState(updateWatchlist, null)
-  const [shown, setShown] = useOptimistic(state?.onWatchlist ?? onWatchlist)
+  const [shown, setShown] = useOptimistic(state?.ok ? state.onWatchlist : onWatchlist)
   const titleId = useId()
   return (
     <form

@@ -12,8 +12,8 @@ import {
   type ReactNode,
 } from 'react'
 import { updateWatchlist } from '@/app/actions/watchlist'
-import { plural } from '@/components/format'
-import { submitOptimistically } from './submit-optimistically'
+import { plural } from '@/lib/format'
+import { submitOptimistically } from '@/components/form/optimistic'
 import './watchlist.css'
 
 export type WatchlistEntry = { filmId: number; card: ReactNode }

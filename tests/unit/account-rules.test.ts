@@ -11,7 +11,7 @@ import {
   signInSchema,
   signUpSchema,
   usernameSchema,
-} from '@/lib/account-rules'
+} from '@/lib/rules/accounts'
 import { commonPasswords, isCommonPassword } from '@/lib/common-passwords'
 
 const errorsOf = (schema: z.ZodType, input: unknown) => {

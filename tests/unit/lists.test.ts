@@ -20,7 +20,7 @@ import {
 } from '@/db/schema'
 import { deleteUser, type Viewer } from '@/db/users'
 import { FEATURED_LIST } from '@/db/featured-list'
-import { listMessages } from '@/lib/list-rules'
+import { listMessages } from '@/lib/rules/lists'
 import { sessionUserIdOf, sessionUserOf } from '@/lib/session-user'
 import { createTestDatabase } from '../helpers/test-db'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { FilmCard } from '@/components/film-card'
-import { plural } from '@/components/format'
+import { plural } from '@/lib/format'
 import { CardRating } from '@/components/rating/card-rating'
 import { WatchlistButton } from '@/components/watchlist/watchlist-button'
 import { catalogueFacets, searchCatalogue } from '@/db/catalogue'

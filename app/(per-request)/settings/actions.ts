@@ -1,8 +1,7 @@
 'use server'
 
+import { headers } from 'next/headers'
 import { signIn, signOut } from '@/auth'
-import { requireViewer } from '@/lib/viewer'
-import { checkSignInAllowed, formatRetryMessage, recordSignInAttempt } from '@/db/sign-in-throttle'
 import {
   deleteUser,
   findCredentialsById,
@@ -10,94 +9,88 @@ import {
   usernameOf,
   type Viewer,
 } from '@/db/users'
-import { changePasswordSchema, deleteAccountSchema, fieldErrors } from '@/lib/account-rules'
-import { CHECK_FIELDS, formFields, type ActionState } from '@/lib/action-state'
-import { getDb } from '@/db/client'
+import { memberAction } from '@/lib/action'
+import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { clientAddressOf } from '@/lib/client-address'
-import { hashPassword, verifyPassword } from '@/lib/password'
-import { revalidatePath } from 'next/cache'
-import { headers } from 'next/headers'
+import { invalidate } from '@/lib/invalidate'
+import { hashPassword } from '@/lib/password'
+import {
+  accountMessages,
+  changePasswordSchema,
+  deleteAccountSchema,
+  enteredPassword,
+  formatRetryMessage,
+  messages,
+} from '@/lib/rules/accounts'
+import { signInWithPassword } from '@/lib/sign-in'
 
 /**
- * Checks the person's current password, throttled like sign-in so that an unattended session
- * cannot be used to guess it.
+ * Checks the member's current password with the same throttled check as signing in, so that an
+ * unattended session cannot be used to guess it. `field` is where a wrong password is reported.
  */
-async function confirmPassword(viewer: Viewer, password: string) {
+async function confirmPassword(viewer: Viewer, password: string, field: string, wrong: string) {
   const account = await findCredentialsById(viewer)
-  if (!account?.passwordHash || !account.email) return { ok: false as const, message: null }
-  const now = new Date()
-  const attempt = { email: account.email, clientAddress: clientAddressOf(await headers()) }
-  const check = await checkSignInAllowed(getDb(), { ...attempt, now })
-  if (!check.allowed) return { ok: false as const, message: formatRetryMessage(check.retryAt, now) }
-  const correct = await verifyPassword(password, account.passwordHash)
-  await recordSignInAttempt(getDb(), { ...attempt, succeeded: correct, now })
-  return correct
-    ? { ok: true as const, email: account.email }
-    : { ok: false as const, message: null }
+  const outcome = account?.email
+    ? await signInWithPassword({
+        email: account.email,
+        password,
+        clientAddress: clientAddressOf(await headers()),
+      })
+    : null
+  if (outcome?.ok && outcome.user.id === viewer.id) return { ok: true as const, email: account!.email! }
+  const message =
+    outcome?.ok === false && outcome.reason === 'throttled'
+      ? formatRetryMessage(outcome.retryAt, new Date())
+      : CHECK_FIELDS
+  return failure(message, { [field]: [wrong] })
 }
 
-export async function changePassword(
-  _previous: ActionState | null,
-  formData: FormData,
-): Promise<ActionState> {
-  const viewer = await requireViewer('/settings')
-  const parsed = changePasswordSchema.safeParse(
-    formFields(formData, ['currentPassword', 'newPassword']),
-  )
-  if (!parsed.success) {
-    return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrors(parsed.error) }
-  }
-  const confirmed = await confirmPassword(viewer, parsed.data.currentPassword)
-  if (!confirmed.ok) {
-    return {
-      ok: false,
-      message: confirmed.message ?? CHECK_FIELDS,
-      fieldErrors: { currentPassword: ['Your current password is not correct.'] },
-    }
-  }
-  await replacePassword(viewer, await hashPassword(parsed.data.newPassword))
-  // Every other session is now void; this one gets a fresh session (and a redirect, by throwing).
-  await signIn('credentials', {
-    email: confirmed.email,
-    password: parsed.data.newPassword,
-    redirectTo: '/settings?changed=password',
-  })
-  return { ok: true }
-}
+export const changePassword = memberAction(
+  changePasswordSchema,
+  async ({ currentPassword, newPassword }, { viewer }) => {
+    const confirmed = await confirmPassword(
+      viewer,
+      currentPassword,
+      'currentPassword',
+      accountMessages.currentPasswordWrong,
+    )
+    if (!confirmed.ok) return confirmed
+    await replacePassword(viewer, await hashPassword(newPassword))
+    // Every other session is now void; this one gets a fresh session (and a redirect, by throwing).
+    await signIn('credentials', {
+      email: confirmed.email,
+      password: newPassword,
+      redirectTo: '/settings?changed=password',
+    })
+    return { ok: true }
+  },
+  { returnTo: '/settings' },
+)
 
-export async function deleteAccount(
-  _previous: ActionState | null,
-  formData: FormData,
-): Promise<ActionState> {
-  const viewer = await requireViewer('/settings')
-  const account = await findCredentialsById(viewer)
-  if (account?.passwordHash) {
-    const parsed = deleteAccountSchema.safeParse(formFields(formData, ['password']))
-    if (!parsed.success) {
-      return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrors(parsed.error) }
-    }
-    const confirmed = await confirmPassword(viewer, parsed.data.password)
-    if (!confirmed.ok) {
-      return {
-        ok: false,
-        message: confirmed.message ?? CHECK_FIELDS,
-        fieldErrors: { password: ['Your password is not correct.'] },
+export const deleteAccount = memberAction(
+  deleteAccountSchema,
+  async ({ password, username }, { viewer }) => {
+    const account = await findCredentialsById(viewer)
+    if (account?.passwordHash) {
+      const entered = enteredPassword(messages.passwordMissing).safeParse(password)
+      if (!entered.success) {
+        return failure(CHECK_FIELDS, { password: entered.error.issues.map((i) => i.message) })
       }
+      const confirmed = await confirmPassword(
+        viewer,
+        entered.data,
+        'password',
+        accountMessages.passwordWrong,
+      )
+      if (!confirmed.ok) return confirmed
+    } else if (!username || username !== (await usernameOf(viewer))) {
+      // An account that signs in through a provider confirms with its username instead.
+      return failure(CHECK_FIELDS, { username: [accountMessages.typeUsername] })
     }
-  } else {
-    // An account that signs in through a provider confirms with its username instead.
-    const username = await usernameOf(viewer)
-    if (!username || formData.get('username') !== username) {
-      return {
-        ok: false,
-        message: CHECK_FIELDS,
-        fieldErrors: { username: ['Type your username exactly to confirm.'] },
-      }
-    }
-  }
-  const ratedFilms = await deleteUser(viewer)
-  // The cached film pages show everyone's ratings, which no longer include these.
-  for (const slug of ratedFilms) revalidatePath(`/films/${slug}`)
-  await signOut({ redirectTo: '/account-deleted' })
-  return { ok: true }
-}
+    const ratedFilms = await deleteUser(viewer)
+    invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
+    await signOut({ redirectTo: '/account-deleted' })
+    return { ok: true }
+  },
+  { returnTo: '/settings' },
+)

@@ -5,7 +5,7 @@ import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { changePassword, deleteAccount } from './actions'
-import { PASSWORD_MIN_LENGTH } from '@/lib/account-limits'
+import { PASSWORD_MIN_LENGTH } from '@/lib/rules/account-limits'
 
 export function ChangePasswordForm() {
   const { state, dispatch: action, errors } = useFormAction(changePassword, null)

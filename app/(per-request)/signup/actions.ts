@@ -2,35 +2,26 @@
 
 import { signIn } from '@/auth'
 import { createUserWithPassword } from '@/db/users'
-import { fieldErrors, signUpSchema } from '@/lib/account-rules'
-import { CHECK_FIELDS, formFields, type ActionState } from '@/lib/action-state'
+import { publicAction } from '@/lib/action'
+import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { hashPassword } from '@/lib/password'
+import { accountMessages, signUpSchema } from '@/lib/rules/accounts'
 import { safeCallbackPath } from '@/lib/safe-callback'
 
-const TAKEN = {
-  username: 'This username is taken. Choose another.',
-  email: 'An account with this email address already exists. Sign in instead.',
-}
+const TAKEN = { username: accountMessages.usernameTaken, email: accountMessages.emailTaken }
 
-export async function signUp(
-  _previous: ActionState | null,
-  formData: FormData,
-): Promise<ActionState> {
-  const input = formFields(formData, ['username', 'email', 'password'])
-  const values = { username: input.username ?? '', email: input.email ?? '' }
-  const parsed = signUpSchema.safeParse(input)
-  if (!parsed.success) {
-    return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrors(parsed.error), values }
-  }
-  const { username, email, password } = parsed.data
+export const signUp = publicAction(signUpSchema, async (account, { formData }) => {
+  const { username, email, password } = account
   const created = await createUserWithPassword({
     username,
     email,
     passwordHash: await hashPassword(password),
   })
   if (!created.ok) {
-    const errors = Object.fromEntries(created.taken.map((field) => [field, [TAKEN[field]]]))
-    return { ok: false, message: CHECK_FIELDS, fieldErrors: errors, values }
+    return failure(
+      CHECK_FIELDS,
+      Object.fromEntries(created.taken.map((field) => [field, [TAKEN[field]]])),
+    )
   }
   // Signs the new account in and redirects (by throwing, so nothing may follow it).
   await signIn('credentials', {
@@ -39,4 +30,4 @@ export async function signUp(
     redirectTo: safeCallbackPath(formData.get('callbackUrl')),
   })
   return { ok: true }
-}
+})

@@ -6,7 +6,7 @@ import { useFormAction } from '@/components/form/use-form-action'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
 import { UsernameField } from '@/components/form/username-field'
-import { PASSWORD_MIN_LENGTH } from '@/lib/account-limits'
+import { PASSWORD_MIN_LENGTH } from '@/lib/rules/account-limits'
 import { signUp } from './actions'
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {

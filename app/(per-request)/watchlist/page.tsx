@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { FilmCard } from '@/components/film-card'
 import { RemoveFromWatchlist, WatchlistEntries } from '@/components/watchlist/watchlist-entries'
 import { watchlistOf, watchlistSorts, type WatchlistSort } from '@/db/watchlist'
+import { formatDate } from '@/lib/format'
 import { requireViewer } from '@/lib/viewer'
 import { parseWatchlistSort, watchlistHref, watchlistSortLabels } from './watchlist-sort'
 
@@ -10,7 +11,6 @@ export const metadata: Metadata = { title: 'Your watchlist', robots: { index: fa
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const dateAdded = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
 
 export default async function WatchlistPage({ searchParams }: Props) {
   const sort = parseWatchlistSort(await searchParams)
@@ -30,7 +30,7 @@ export default async function WatchlistPage({ searchParams }: Props) {
                 <p className="muted">
                   Added{' '}
                   <time dateTime={film.addedAt.toISOString()}>
-                    {dateAdded.format(film.addedAt)}
+                    {formatDate(film.addedAt)}
                   </time>
                 </p>
               }

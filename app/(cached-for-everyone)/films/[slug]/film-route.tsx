@@ -5,7 +5,7 @@ import { FilmDetailsView } from '@/components/film-details'
 import { FilmPersonalPanel, SignedOutPanel } from '@/components/film-personal-panel'
 import { RatingSummary } from '@/components/rating/rating-summary'
 import type { Viewer } from '@/db/users'
-import { formatYears } from '@/components/format'
+import { formatYears } from '@/lib/format'
 import { findFilmBySlug, type FilmDetails } from '@/db/films'
 import { filmJsonLd } from './json-ld'
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { FilmCard } from '@/components/film-card'
-import { plural } from '@/components/format'
+import { plural } from '@/lib/format'
 import { findPersonBySlug } from '@/db/films'
 
 const loadPerson = cache(findPersonBySlug)

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
-import { formatYears, plural } from '@/components/format'
+import { formatMonthYear, formatYears, plural } from '@/lib/format'
 import { ListSummaries } from '@/components/lists/list-summaries'
 import { findProfilePage } from '@/db/profiles'
 import { currentSession } from '@/lib/viewer'
@@ -23,7 +23,6 @@ export default async function ProfilePage({ params }: Props) {
   if (!profile) notFound()
   const session = await currentSession()
   const own = session?.username === profile.username
-  const since = profile.memberSince.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) // prettier-ignore
   const counts = [
     plural(profile.ratingCount, 'rating'),
     plural(profile.lists.length, 'public list'),
@@ -32,7 +31,7 @@ export default async function ProfilePage({ params }: Props) {
   return (
     <>
       <h1>{profile.username}</h1>
-      <p className="muted">Member since {since}</p>
+      <p className="muted">Member since {formatMonthYear(profile.memberSince)}</p>
       <p className="profile-counts">{counts.join(' · ')}</p>
       {own && (
         <p className="hint">

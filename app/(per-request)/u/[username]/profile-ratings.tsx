@@ -1,11 +1,8 @@
 import Link from 'next/link'
-import { formatYears, plural } from '@/components/format'
+import { formatDate, formatYears, plural } from '@/lib/format'
 import { PROFILE_RATINGS_SHOWN, type ProfilePage } from '@/db/profiles'
 import { starsLabel } from '@/components/rating/rating-format'
 import { starGlyphs } from './stars'
-
-const day = (date: Date) =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) // prettier-ignore
 
 /** A person's ratings, most recent first. */
 export function ProfileRatings({ profile }: { profile: ProfilePage }) {
@@ -41,7 +38,7 @@ export function ProfileRatings({ profile }: { profile: ProfilePage }) {
                 {starsLabel(score)}
               </td>
               <td>
-                <time dateTime={ratedAt.toISOString()}>{day(ratedAt)}</time>
+                <time dateTime={ratedAt.toISOString()}>{formatDate(ratedAt)}</time>
               </td>
             </tr>
           ))}

@@ -5,7 +5,9 @@ import {
   USERNAME_MAX_LENGTH,
   USERNAME_MIN_LENGTH,
 } from './account-limits'
-import { isCommonPassword } from './common-passwords'
+import { formatClockUtc, plural } from '../format'
+import { characters } from './common'
+import { isCommonPassword } from '../common-passwords'
 
 export const messages = {
   usernameMissing: 'Enter a username',
@@ -20,9 +22,6 @@ export const messages = {
   passwordCommon: 'This password is too common. Choose one that is harder to guess.',
   currentPasswordMissing: 'Enter your current password',
 } as const
-
-// Code points, so that an emoji or a letter outside the BMP counts as one character.
-const characters = (text: string) => [...text].length
 
 export const usernameSchema = z
   .string({ error: messages.usernameMissing })
@@ -42,7 +41,7 @@ export const emailSchema = z
   .pipe(z.email({ error: messages.emailInvalid }))
 
 /** A password someone is entering to prove who they are: any non-empty string we would accept. */
-const enteredPassword = (missing: string) =>
+export const enteredPassword = (missing: string) =>
   z
     .string({ error: missing })
     .min(1, { error: missing, abort: true })
@@ -78,14 +77,32 @@ export const changePasswordSchema = z.object({
   newPassword: passwordSchema,
 })
 
+export const chooseUsernameSchema = z.object({ username: usernameSchema })
+
+/** A provider's account has no password: its owner confirms deletion with their username. */
 export const deleteAccountSchema = z.object({
-  password: enteredPassword(messages.passwordMissing),
+  password: z.string().optional(),
+  username: z.string().optional(),
 })
 
-/** Messages by field name, for showing next to each form field. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const byField: Record<string, string[] | undefined> = z.flattenError(error).fieldErrors
-  return Object.fromEntries(
-    Object.entries(byField).filter((entry): entry is [string, string[]] => entry[1] !== undefined),
-  )
+export const accountMessages = {
+  incorrect: 'Email or password is incorrect.',
+  usernameTaken: 'This username is taken. Choose another.',
+  emailTaken: 'An account with this email address already exists. Sign in instead.',
+  currentPasswordWrong: 'Your current password is not correct.',
+  passwordWrong: 'Your password is not correct.',
+  typeUsername: 'Type your username exactly to confirm.',
+}
+
+const MINUTE = 60_000
+
+/**
+ * E.g. "Too many sign-in attempts. Try again in 12 minutes (at 14:32 UTC)." The wait is rounded
+ * up to whole minutes (at least one), and the clock time up to the minute, so trying at the time
+ * shown always works.
+ */
+export function formatRetryMessage(retryAt: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / MINUTE))
+  const at = new Date(Math.ceil(Math.max(retryAt.getTime(), now.getTime() + 1) / MINUTE) * MINUTE)
+  return `Too many sign-in attempts. Try again in ${plural(minutes, 'minute')} (at ${formatClockUtc(at)} UTC).`
 }

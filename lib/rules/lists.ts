@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { filmIdSchema, rowId, text } from './common'
 
 export const LIST_TITLE_MAX = 100
 export const LIST_DESCRIPTION_MAX = 2000
@@ -10,51 +11,29 @@ export const listMessages = {
   descriptionLong: `Description must be at most ${LIST_DESCRIPTION_MAX} characters`,
   noteMissing: 'The note is missing',
   noteLong: `Note must be at most ${ENTRY_NOTE_MAX} characters`,
-  controlCharacters: 'Remove the invisible control characters',
   visibilityMissing: 'Choose Public or Private',
-  listMissing: 'Choose a list',
-  filmMissing: 'Choose a film',
+  listNotFound: 'That list was not found.',
+  entryNotFound: 'That film is not on this list.',
   directionMissing: 'Choose Move up or Move down',
   confirmMissing: 'Tick the box to confirm that the list should be deleted',
-} as const
+  saved: 'Your changes have been saved.',
+  noteSaved: 'Note saved.',
+  added: (title: string) => `Added to “${title}”.`,
+  alreadyOn: (title: string) => `It is already on “${title}”.`,
+}
 
-// Code points, so that an emoji or a letter outside the BMP counts as one character, as it does
-// for a textarea's maxlength.
-const characters = (text: string) => [...text].length
-// Browsers send a textarea's line breaks as CRLF but count them as one character.
-const normaliseLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n')
-
-const ONE_LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/
-const MULTILINE_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
-
-const text = (max: number, tooLong: string, controls: RegExp) =>
-  z
-    .string()
-    .transform(normaliseLineBreaks)
-    .pipe(z.string().trim())
-    .refine((value) => characters(value) <= max, { error: tooLong, abort: true })
-    .refine((value) => !controls.test(value), listMessages.controlCharacters)
-
-const id = (missing: string) =>
-  z.coerce
-    .number({ error: missing })
-    .int({ error: missing })
-    .positive({ error: missing })
-    .max(Number.MAX_SAFE_INTEGER, { error: missing })
-
-export const listIdSchema = id(listMessages.listMissing)
-export const filmIdSchema = id(listMessages.filmMissing)
+const listIdSchema = rowId(listMessages.listNotFound)
 
 export const listFieldsSchema = z.object({
   title: z
     .string({ error: listMessages.titleMissing })
-    .pipe(text(LIST_TITLE_MAX, listMessages.titleLong, ONE_LINE_CONTROLS))
+    .pipe(text(LIST_TITLE_MAX, listMessages.titleLong))
     .refine((title) => title.length > 0, listMessages.titleMissing),
   description: z
     .string()
     .optional()
     .transform((value) => value ?? '')
-    .pipe(text(LIST_DESCRIPTION_MAX, listMessages.descriptionLong, MULTILINE_CONTROLS)),
+    .pipe(text(LIST_DESCRIPTION_MAX, listMessages.descriptionLong, { multiline: true })),
   visibility: z.enum(['public', 'private'], { error: listMessages.visibilityMissing }),
 })
 
@@ -74,10 +53,17 @@ export const moveEntrySchema = entrySchema.extend({
 export const entryNoteSchema = entrySchema.extend({
   note: z
     .string({ error: listMessages.noteMissing })
-    .pipe(text(ENTRY_NOTE_MAX, listMessages.noteLong, MULTILINE_CONTROLS)),
+    .pipe(text(ENTRY_NOTE_MAX, listMessages.noteLong, { multiline: true })),
 })
 
-export type ListFields = z.infer<typeof listFieldsSchema>
+/** Hidden ids, and the Move buttons' direction, are nothing the person can correct in a field. */
+export const LIST_FIELDS_IN_MESSAGE = ['listId', 'filmId', 'direction'] as const
+
+export type ListFields = z.output<typeof listFieldsSchema>
+export type ListEdit = z.output<typeof editListSchema>
+export type EntryRef = z.output<typeof entrySchema>
+export type EntryMove = z.output<typeof moveEntrySchema>
+export type EntryNote = z.output<typeof entryNoteSchema>
 
 /** Where a member's list lives. */
 export const listPath = (username: string, slug: string) =>

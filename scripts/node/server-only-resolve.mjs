@@ -1,0 +1,4 @@
+export async function resolve(specifier, context, nextResolve) {
+  if (specifier !== 'server-only') return nextResolve(specifier, context)
+  return nextResolve(specifier, { ...context, conditions: [...context.conditions, 'react-server'] })
+}
