@@ -17,7 +17,8 @@ export type ChangedList = {
  * What a change to a list did, or which of the things it named is not there (or not the
  * viewer's): the list, the film, or the film's entry on the list.
  */
-export type ListChange<T = object> = ({ list: ChangedList } & T) | { missing: 'list' | 'film' | 'entry' }
+export type ListChange<T = object> =
+  ({ list: ChangedList } & T) | { missing: 'list' | 'film' | 'entry' }
 
 export const missing = (what: 'list' | 'film' | 'entry') => ({ missing: what }) as const
 

@@ -4,8 +4,7 @@
  * what was typed, to fill the form again.
  */
 export type ActionResult<Data extends object = object> =
-  | ({ ok: true; message?: string } & Data)
-  | ActionFailure
+  ({ ok: true; message?: string } & Data) | ActionFailure
 
 export type ActionFailure = {
   ok: false

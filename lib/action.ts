@@ -1,7 +1,12 @@
 import 'server-only'
 import type { z } from 'zod'
 import type { Viewer } from '@/db/users'
-import { CHECK_FIELDS, type ActionFailure, type ActionResult, type FormAction } from './action-result'
+import {
+  CHECK_FIELDS,
+  type ActionFailure,
+  type ActionResult,
+  type FormAction,
+} from './action-result'
 import { fieldErrorsOf } from './rules/common'
 import { pageOfOrigin, requireViewer } from './viewer'
 

@@ -21,7 +21,9 @@ export const updateWatchlist = memberAction<typeof watchlistChangeSchema, { onWa
       : await removeFromWatchlist(viewer, filmId)
     if (!film) return failure(FILM_NOT_FOUND)
     invalidate.watchlist()
-    const message = add ? watchlistMessages.added(film.title) : watchlistMessages.removed(film.title)
+    const message = add
+      ? watchlistMessages.added(film.title)
+      : watchlistMessages.removed(film.title)
     return { ok: true, onWatchlist: add, message }
   },
   { inMessage: ['filmId', 'change'], returnTo: '/watchlist' },

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useOptimistic, useRef } from 'react'
+import { useActionState, useOptimistic, useRef, type FormEvent } from 'react'
 import { rateFilm, removeRating } from '@/app/actions/ratings'
 import { FormMessage } from '@/components/form/form-message'
 import { sendOptimistically, submitOptimistically } from '@/components/form/optimistic'
@@ -30,11 +30,11 @@ export function RatingForm({ filmId, savedScore }: Props) {
     if (rateForm.current) sendOptimistically(new FormData(rateForm.current), rate, predictScore)
   }
 
-  const removeNow = submitOptimistically(remove, () => {
-    showScore(null)
+  const removeNow = (event: FormEvent<HTMLFormElement>) => {
+    submitOptimistically(remove, () => showScore(null))(event)
     // The Remove button goes away with the rating; keep focus in the control.
     rateForm.current?.querySelector<HTMLInputElement>('input[name="score"]')?.focus()
-  })
+  }
 
   const pending = ratePending || removePending
   return (

@@ -37,7 +37,8 @@ async function confirmPassword(viewer: Viewer, password: string, field: string, 
         clientAddress: clientAddressOf(await headers()),
       })
     : null
-  if (outcome?.ok && outcome.user.id === viewer.id) return { ok: true as const, email: account!.email! }
+  if (outcome?.ok && outcome.user.id === viewer.id)
+    return { ok: true as const, email: account!.email! }
   const message =
     outcome?.ok === false && outcome.reason === 'throttled'
       ? formatRetryMessage(outcome.retryAt, new Date())

@@ -11,7 +11,6 @@ export const metadata: Metadata = { title: 'Your watchlist', robots: { index: fa
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-
 export default async function WatchlistPage({ searchParams }: Props) {
   const sort = parseWatchlistSort(await searchParams)
   const viewer = await requireViewer(watchlistHref(sort))
@@ -29,9 +28,7 @@ export default async function WatchlistPage({ searchParams }: Props) {
               extra={
                 <p className="muted">
                   Added{' '}
-                  <time dateTime={film.addedAt.toISOString()}>
-                    {formatDate(film.addedAt)}
-                  </time>
+                  <time dateTime={film.addedAt.toISOString()}>{formatDate(film.addedAt)}</time>
                 </p>
               }
               actions={<RemoveFromWatchlist filmId={film.id} filmTitle={film.title} />}
