@@ -6,7 +6,8 @@ import { config } from '@/config'
 import { publicAction } from '@/lib/action'
 import { failure } from '@/lib/action-result'
 import { accountMessages, formatRetryMessage, signInSchema } from '@/lib/rules/accounts'
-import { safeCallbackPath } from '@/lib/safe-callback'
+import { redirect } from 'next/navigation'
+import { safeCallbackPath, signInPath } from '@/lib/safe-callback'
 
 export const signInWithPassword = publicAction(signInSchema, async (credentials, { formData }) => {
   try {
@@ -31,7 +32,8 @@ export const signInWithPassword = publicAction(signInSchema, async (credentials,
 export async function signInWithProvider(provider: unknown, callbackUrl: unknown) {
   const { oidc, github } = config().auth
   const known = [oidc && 'oidc', github && 'github'].filter(Boolean)
-  if (typeof provider !== 'string' || !known.includes(provider)) throw new Error('Unknown provider')
   const next = safeCallbackPath(callbackUrl)
+  // A forged or stale form: back to the sign-in page rather than an error.
+  if (typeof provider !== 'string' || !known.includes(provider)) redirect(signInPath(next))
   await signIn(provider, { redirectTo: `/welcome?callbackUrl=${encodeURIComponent(next)}` })
 }
