@@ -35,10 +35,13 @@ const lenient = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) =>
 const paramsSchema = z.object({
   q: lenient(z.string().trim().max(200), ''),
   decade: lenient(z.coerce.number().int().min(1890).max(2090).multipleOf(10).nullable(), null),
+  // A director's slug (from a person page's link) or any part of a name typed in the filter.
   director: lenient(
     z
       .string()
-      .regex(/^[a-z0-9-]{1,100}$/)
+      .trim()
+      .max(100)
+      .transform((text) => text || null)
       .nullable(),
     null,
   ),

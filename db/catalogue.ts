@@ -74,8 +74,12 @@ export async function searchCatalogue(
         db
           .select({ filmId: credits.filmId })
           .from(credits)
-          .innerJoin(people, eq(people.id, credits.personId))
-          .where(and(eq(people.slug, query.director), eq(credits.role, 'director'))),
+          .where(
+            and(
+              inArray(credits.personId, peopleNamed(db, query.director)),
+              eq(credits.role, 'director'),
+            ),
+          ),
       ),
     )
   }
@@ -156,21 +160,44 @@ export async function withDirectors<T extends { id: number }>(
   }))
 }
 
-export type CatalogueFacets = {
-  decades: number[]
-  directors: (PersonLink & { films: number })[]
+/** People whose slug is `text`, or whose name (English or original) contains it. */
+function peopleNamed(db: Database, text: string) {
+  const part = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      or(
+        eq(people.slug, text),
+        sql`${people.name} like ${part} escape '\\'`,
+        sql`${people.originalName} like ${part} escape '\\'`,
+      ),
+    )
 }
 
-/** The decade and director choices offered by the catalogue's filters. */
-export async function catalogueFacets(db: Database = getDb()): Promise<CatalogueFacets> {
-  const decade = sql<number>`(${films.yearStart} / 10) * 10`
-  const decadeRows = await db.selectDistinct({ decade }).from(films).orderBy(decade)
-  const directorRows = await db
-    .select({ slug: people.slug, name: people.name, films: sql<number>`count(*)` })
+/** The directors a catalogue filter's text names, for showing what it matched. */
+export async function directorsNamed(text: string, db: Database = getDb()): Promise<PersonLink[]> {
+  return db
+    .selectDistinct({ slug: people.slug, name: people.name })
     .from(credits)
     .innerJoin(people, eq(people.id, credits.personId))
-    .where(eq(credits.role, 'director'))
-    .groupBy(people.id)
+    .where(and(inArray(credits.personId, peopleNamed(db, text)), eq(credits.role, 'director')))
     .orderBy(asc(people.name))
-  return { decades: decadeRows.map((r) => r.decade), directors: directorRows }
+    .limit(10)
+}
+
+/**
+ * The decades that have films, for the decade filter. Each decade between the first and last
+ * year is one index probe, so the cost does not grow with the catalogue.
+ */
+export async function catalogueDecades(db: Database = getDb()): Promise<number[]> {
+  const rows = await db.all<{ decade: number }>(sql`
+    with recursive decade(start) as (
+      select (min(${films.yearStart}) / 10) * 10 from ${films}
+      union all
+      select start + 10 from decade where start + 10 <= (select max(${films.yearStart}) from ${films})
+    )
+    select start as decade from decade
+    where exists (select 1 from ${films} where ${films.yearStart} between start and start + 9)`)
+  return rows.map((row) => row.decade).filter((decade) => decade !== null)
 }

@@ -47,6 +47,10 @@ describe('catalogue search', () => {
   it('filters by director and combines filters', async () => {
     expect(await search({ director: 'larisa-shepitko' })).toEqual(['the-ascent'])
     expect(await search({ director: 'elem-klimov', decade: '1950' })).toEqual([])
+    // Any part of a name, in any case, and LIKE's wildcards taken literally.
+    expect(await search({ director: 'SHEPIT' })).toEqual(['the-ascent'])
+    expect(await search({ director: '%' })).toEqual([])
+    expect(await search({ director: '_' })).toEqual([])
   })
 
   it('sorts by title ignoring a leading article, and by year both ways', async () => {
@@ -164,7 +168,7 @@ describe('catalogue sorted by rating', () => {
 describe('catalogue URL parameters', () => {
   it('falls back to defaults for malformed values', () => {
     expect(
-      parseCatalogueQuery({ decade: '1975', page: '-2', sort: 'nope', director: '../x' }),
+      parseCatalogueQuery({ decade: '1975', page: '-2', sort: 'nope', director: 'x'.repeat(101) }),
     ).toEqual({
       q: '',
       decade: null,

@@ -4,7 +4,7 @@ import { FilmCard } from '@/components/film-card'
 import { plural } from '@/lib/format'
 import { CardRating } from '@/components/rating/card-rating'
 import { WatchlistButton } from '@/components/watchlist/watchlist-button'
-import { catalogueFacets, searchCatalogue } from '@/db/catalogue'
+import { catalogueDecades, directorsNamed, searchCatalogue } from '@/db/catalogue'
 import {
   catalogueHref,
   parseCatalogueQuery,
@@ -26,7 +26,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function CataloguePage({ searchParams }: Props) {
   const query = parseCatalogueQuery(await searchParams)
-  const [result, facets] = await Promise.all([searchCatalogue(query), catalogueFacets()])
+  const [result, decades, directors] = await Promise.all([
+    searchCatalogue(query),
+    catalogueDecades(),
+    query.director ? directorsNamed(query.director) : [],
+  ])
+  // A person page links here with the director's slug: show their name in the box instead.
+  const directorText = directors.find((d) => d.slug === query.director)?.name ?? query.director
   const viewer = await currentViewer()
   const shownIds = result.films.map((film) => film.id)
   const watchlisted = viewer && (await watchlistedAmong(viewer, shownIds))
@@ -48,7 +54,7 @@ export default async function CataloguePage({ searchParams }: Props) {
           <label htmlFor="catalogue-decade">Decade</label>
           <select id="catalogue-decade" name="decade" defaultValue={query.decade ?? ''}>
             <option value="">Any decade</option>
-            {facets.decades.map((decade) => (
+            {decades.map((decade) => (
               <option key={decade} value={decade}>
                 {decade}s
               </option>
@@ -57,14 +63,21 @@ export default async function CataloguePage({ searchParams }: Props) {
         </div>
         <div className="field">
           <label htmlFor="catalogue-director">Director</label>
-          <select id="catalogue-director" name="director" defaultValue={query.director ?? ''}>
-            <option value="">Any director</option>
-            {facets.directors.map((director) => (
-              <option key={director.slug} value={director.slug}>
-                {director.name}
-              </option>
-            ))}
-          </select>
+          <input
+            id="catalogue-director"
+            type="search"
+            name="director"
+            defaultValue={directorText ?? ''}
+            maxLength={100}
+            aria-describedby="catalogue-director-hint"
+          />
+          <p id="catalogue-director-hint" className="hint">
+            {query.director
+              ? directors.length > 0
+                ? `Matches ${directors.map((d) => d.name).join(', ')}`
+                : 'Matches no director'
+              : 'A name, or part of one'}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="catalogue-sort">Sort by</label>
