@@ -4,8 +4,10 @@ import { FEATURED_LIST } from '@/db/featured-list'
 import type { CuratedMention, FilmDetails } from '@/db/films'
 import { CorrectionNotes } from './correction-note'
 import { FilmPoster } from './film-poster'
-import { formatRuntime, formatYears } from '@/lib/format'
+import { colourLabels, formatRuntime, formatYears } from '@/lib/format'
+import { FilmSources } from './film-sources'
 import { PersonLinks } from './person-links'
+import type { PersonLink } from '@/db/catalogue'
 
 type Props = {
   film: FilmDetails
@@ -37,19 +39,18 @@ export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
                 <dd>{formatRuntime(film.runtimeMinutes, film.runtimeNote)}</dd>
               </>
             )}
-            {film.directors.length > 0 && (
-              <>
-                <dt>{film.directors.length === 1 ? 'Director' : 'Directors'}</dt>
-                <dd>
-                  <PersonLinks people={film.directors} />
-                </dd>
-              </>
-            )}
+            <CreditFact label={['Director', 'Directors']} people={film.directors} />
+            <CreditFact label={['Writer', 'Writers']} people={film.writers} />
+            <CreditFact
+              label={['Cinematographer', 'Cinematographers']}
+              people={film.cinematographers}
+            />
+            <CreditFact label={['Composer', 'Composers']} people={film.composers} />
             {film.cast.length > 0 && (
               <>
                 <dt>Cast</dt>
                 <dd>
-                  <PersonLinks people={film.cast} />
+                  <CastList cast={film.cast} />
                 </dd>
               </>
             )}
@@ -57,6 +58,12 @@ export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
               <>
                 <dt>{film.studios.length === 1 ? 'Studio' : 'Studios'}</dt>
                 <dd>{film.studios.join(', ')}</dd>
+              </>
+            )}
+            {film.colour && (
+              <>
+                <dt>Colour</dt>
+                <dd>{colourLabels[film.colour]}</dd>
               </>
             )}
             {film.country && (
@@ -104,11 +111,47 @@ export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
       {film.curated.map((mention) => (
         <CuratedMentionView key={mention.list.slug} mention={mention} filmTitle={film.title} />
       ))}
+
+      <FilmSources sources={film.sources} />
     </article>
   )
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { ka: 'Georgian title', uk: 'Ukrainian title' }
+const LANGUAGE_NAMES: Record<string, string> = {
+  be: 'Belarusian title',
+  et: 'Estonian title',
+  hy: 'Armenian title',
+  ka: 'Georgian title',
+  kk: 'Kazakh title',
+  lt: 'Lithuanian title',
+  lv: 'Latvian title',
+  uk: 'Ukrainian title',
+}
+
+function CreditFact({ label, people }: { label: [string, string]; people: PersonLink[] }) {
+  if (people.length === 0) return null
+  return (
+    <>
+      <dt>{people.length === 1 ? label[0] : label[1]}</dt>
+      <dd>
+        <PersonLinks people={people} />
+      </dd>
+    </>
+  )
+}
+
+function CastList({ cast }: { cast: FilmDetails['cast'] }) {
+  return (
+    <ul className="cast-list">
+      {cast.map((person) => (
+        <li key={person.slug}>
+          <Link href={`/people/${person.slug}`}>{person.name}</Link>
+          {person.character && <span className="muted"> as {person.character}</span>}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 function LocalTitleFact({ lang, title }: { lang: string; title: string }) {
   return (

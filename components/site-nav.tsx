@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation'
 const LINKS = [
   { href: '/', label: 'Curated list' },
   { href: '/films', label: 'All films' },
+  { href: '/decades', label: 'By decade' },
 ]
 
 export function SiteNav() {

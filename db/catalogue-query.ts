@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { filmColours, type FilmColour } from './schema'
 
 export const catalogueSorts = [
   'relevance',
@@ -24,6 +25,10 @@ export type CatalogueQuery = {
   q: string
   decade: number | null
   director: string | null
+  /** Anyone credited: director, writer, cinematographer, composer or cast. */
+  person: string | null
+  studio: string | null
+  colour: FilmColour | null
   sort: CatalogueSort
   page: number
 }
@@ -45,6 +50,17 @@ const paramsSchema = z.object({
       .nullable(),
     null,
   ),
+  person: lenient(
+    z
+      .string()
+      .trim()
+      .max(100)
+      .transform((text) => text || null)
+      .nullable(),
+    null,
+  ),
+  studio: lenient(z.string().trim().min(1).max(100).nullable(), null),
+  colour: lenient(z.enum(filmColours).nullable(), null),
   sort: lenient(z.enum(catalogueSorts).nullable(), null),
   page: lenient(z.coerce.number().int().min(1).max(100_000), 1),
 })
@@ -57,6 +73,9 @@ export function parseCatalogueQuery(
     q: params.q ?? '',
     decade: params.decade || null,
     director: params.director || null,
+    person: params.person || null,
+    studio: params.studio || null,
+    colour: params.colour || null,
     sort: params.sort || null,
     page: params.page ?? 1,
   })
@@ -70,6 +89,9 @@ export function catalogueHref(query: Partial<CatalogueQuery>): string {
   if (query.q) params.set('q', query.q)
   if (query.decade) params.set('decade', String(query.decade))
   if (query.director) params.set('director', query.director)
+  if (query.person) params.set('person', query.person)
+  if (query.studio) params.set('studio', query.studio)
+  if (query.colour) params.set('colour', query.colour)
   const defaultSort = query.q ? 'relevance' : 'title'
   if (query.sort && query.sort !== defaultSort) params.set('sort', query.sort)
   if (query.page && query.page > 1) params.set('page', String(query.page))

@@ -4,42 +4,23 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Executor } from './executor'
 import { refreshFilmSearchRow } from './film-search-index'
+import type { Canon, CanonFilm } from './canon-files'
 import {
   corrections,
-  creditRoles,
   credits,
   curatedEntries,
   curatedLists,
+  filmFacts,
   filmParts,
   films,
   filmSlugAliases,
+  filmSources,
+  filmStudios,
   people,
+  personSources,
   type CreditRole,
 } from './schema'
-import { slugify, sortTitle } from './search-text'
-
-const year = z.number().int().min(1880).max(2100)
-
-const filmSeedSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
-  altTitles: z.array(z.string()).default([]),
-  aliases: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
-  originalTitle: z.string().min(1),
-  originalLanguage: z.string().default('ru'),
-  transliteration: z.string().min(1),
-  localTitles: z.array(z.object({ lang: z.string(), title: z.string() })).default([]),
-  yearStart: year,
-  yearEnd: year.optional(),
-  runtimeMinutes: z.number().int().positive(),
-  runtimeNote: z.string().optional(),
-  studios: z.array(z.string()),
-  country: z.string().default('Soviet Union'),
-  synopsis: z.string().min(1),
-  directors: z.array(z.string()).min(1),
-  cast: z.array(z.string()),
-  parts: z.array(z.object({ title: z.string(), year })).default([]),
-})
+import { sortTitle } from './search-text'
 
 const correctionSeedSchema = z.object({
   film: z.string().nullable(),
@@ -51,87 +32,167 @@ const correctionSeedSchema = z.object({
   sources: z.array(z.url()),
 })
 
-export const catalogueSeedSchema = z.object({
-  films: z.array(filmSeedSchema),
-  corrections: z.array(correctionSeedSchema),
-})
-
-export type CatalogueSeed = z.infer<typeof catalogueSeedSchema>
-export type FilmSeed = z.infer<typeof filmSeedSchema>
+const correctionsSeedSchema = z.object({ corrections: z.array(correctionSeedSchema) })
+export type CorrectionSeed = z.infer<typeof correctionSeedSchema>
 
 export const BUNDLED_LIST_PATH = new URL('./seed/curated-list.txt', import.meta.url)
 
-export function readBundledCatalogue(): CatalogueSeed {
-  const raw = readFileSync(new URL('./seed/catalogue.json', import.meta.url), 'utf8')
-  return catalogueSeedSchema.parse(JSON.parse(raw))
+/** The curator's corrections of the bundled list, with their sources. */
+export function readBundledCorrections(): CorrectionSeed[] {
+  const raw = readFileSync(new URL('./seed/corrections.json', import.meta.url), 'utf8')
+  return correctionsSeedSchema.parse(JSON.parse(raw)).corrections
 }
 
-/** Inserts or updates each film, keyed by slug, with its people, parts, aliases and search row. */
-export async function upsertFilms(db: Executor, seeds: FilmSeed[]): Promise<void> {
-  for (const seed of seeds) {
-    const values = {
-      slug: seed.slug,
-      title: seed.title,
-      altTitles: seed.altTitles,
-      originalTitle: seed.originalTitle,
-      originalLanguage: seed.originalLanguage,
-      transliteration: seed.transliteration,
-      localTitles: seed.localTitles,
-      yearStart: seed.yearStart,
-      yearEnd: seed.yearEnd ?? null,
-      runtimeMinutes: seed.runtimeMinutes,
-      runtimeNote: seed.runtimeNote ?? null,
-      studios: seed.studios,
-      country: seed.country,
-      synopsis: seed.synopsis,
-      sortTitle: sortTitle(seed.title),
-    }
-    const [film] = await db
-      .insert(films)
-      .values(values)
-      .onConflictDoUpdate({ target: films.slug, set: values })
-      .returning({ id: films.id })
-    const filmId = film!.id
+const CREDITED: Record<
+  Exclude<CreditRole, 'cast'>,
+  'directors' | 'writers' | 'cinematographers' | 'composers'
+> = {
+  director: 'directors',
+  writer: 'writers',
+  cinematographer: 'cinematographers',
+  composer: 'composers',
+}
 
-    await db.delete(credits).where(eq(credits.filmId, filmId))
-    const roles: Record<CreditRole, string[]> = { director: seed.directors, cast: seed.cast }
-    for (const role of creditRoles) {
-      for (const [position, name] of roles[role].entries()) {
-        const personId = await upsertPerson(db, name)
-        await db.insert(credits).values({ filmId, personId, role, position })
-      }
-    }
-
-    await db.delete(filmParts).where(eq(filmParts.filmId, filmId))
-    if (seed.parts.length > 0) {
-      await db
-        .insert(filmParts)
-        .values(seed.parts.map((part, position) => ({ filmId, position, ...part })))
-    }
-    for (const alias of seed.aliases) {
-      await db
-        .insert(filmSlugAliases)
-        .values({ slug: alias, filmId })
-        .onConflictDoUpdate({ target: filmSlugAliases.slug, set: { filmId } })
-    }
-    await refreshFilmSearchRow(db, filmId)
+/**
+ * Inserts or updates every person and film of the canon, keyed by slug, with credits, studios,
+ * parts, aliases, sources and search rows. Members' ratings, watchlists and lists refer to films
+ * by id, which an update keeps, so they are untouched.
+ */
+export async function upsertCanon(db: Executor, { films: filmFiles, people: personFiles }: Canon) {
+  const personIds = new Map<string, number>()
+  // In chunks: one statement per person would make the first start several times slower.
+  for (const chunk of chunks(personFiles, 100)) {
+    const rows = await db
+      .insert(people)
+      .values(
+        chunk.map((person) => ({
+          slug: person.slug,
+          name: person.name,
+          originalName: person.originalName,
+          otherNames: person.otherNames,
+          birthYear: person.birthYear,
+          deathYear: person.deathYear,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: people.slug,
+        set: {
+          name: sql`excluded.name`,
+          originalName: sql`excluded.original_name`,
+          otherNames: sql`excluded.other_names`,
+          birthYear: sql`excluded.birth_year`,
+          deathYear: sql`excluded.death_year`,
+        },
+      })
+      .returning({ id: people.id, slug: people.slug })
+    for (const row of rows) personIds.set(row.slug, row.id)
+    const ids = rows.map((row) => row.id)
+    await db.delete(personSources).where(inArray(personSources.personId, ids))
+    await db.insert(personSources).values(
+      chunk.flatMap((person) =>
+        person.sources.map((url, position) => ({
+          personId: personIds.get(person.slug)!,
+          position,
+          url,
+        })),
+      ),
+    )
   }
+  for (const film of filmFiles) await upsertFilm(db, film, personIds)
 }
 
-async function upsertPerson(db: Executor, name: string): Promise<number> {
-  const [person] = await db
-    .insert(people)
-    .values({ slug: slugify(name), name })
-    .onConflictDoUpdate({ target: people.slug, set: { name } })
-    .returning({ id: people.id })
-  return person!.id
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  )
+}
+
+async function upsertFilm(db: Executor, seed: CanonFilm, personIds: Map<string, number>) {
+  const values = {
+    slug: seed.slug,
+    title: seed.title,
+    altTitles: seed.otherTitles,
+    originalTitle: seed.originalTitle,
+    originalLanguage: seed.originalLanguage,
+    transliteration: seed.transliteration,
+    localTitles: seed.localTitle ? [seed.localTitle] : [],
+    yearStart: seed.yearStart,
+    yearEnd: seed.yearEnd,
+    runtimeMinutes: seed.runtimeMinutes,
+    runtimeNote: seed.runtimeNote ?? null,
+    country: 'Soviet Union',
+    synopsis: seed.synopsis,
+    colour: seed.colour,
+    sortTitle: sortTitle(seed.title),
+  }
+  const [film] = await db
+    .insert(films)
+    .values(values)
+    .onConflictDoUpdate({ target: films.slug, set: values })
+    .returning({ id: films.id })
+  const filmId = film!.id
+  const personId = (slug: string) => personIds.get(slug)!
+
+  await db.delete(credits).where(eq(credits.filmId, filmId))
+  const creditRows = [
+    ...Object.entries(CREDITED).flatMap(([role, key]) =>
+      seed[key].map((person, position) => ({
+        filmId,
+        personId: personId(person),
+        role: role as CreditRole,
+        position,
+        character: null,
+      })),
+    ),
+    ...seed.cast.map(({ person, role }, position) => ({
+      filmId,
+      personId: personId(person),
+      role: 'cast' as const,
+      position,
+      character: role,
+    })),
+  ]
+  if (creditRows.length > 0) await db.insert(credits).values(creditRows).onConflictDoNothing()
+
+  await db.delete(filmStudios).where(eq(filmStudios.filmId, filmId))
+  if (seed.studios.length > 0) {
+    await db
+      .insert(filmStudios)
+      .values(seed.studios.map((name, position) => ({ filmId, position, name })))
+  }
+
+  await db.delete(filmSources).where(eq(filmSources.filmId, filmId))
+  const sourceRows = filmFacts.flatMap((fact) =>
+    (seed.facts[fact]?.sources ?? []).map((url, position) => ({
+      filmId,
+      fact,
+      position,
+      url,
+      note: position === 0 ? (seed.facts[fact]?.note ?? null) : null,
+    })),
+  )
+  if (sourceRows.length > 0) await db.insert(filmSources).values(sourceRows)
+
+  await db.delete(filmParts).where(eq(filmParts.filmId, filmId))
+  if (seed.parts?.length) {
+    await db
+      .insert(filmParts)
+      .values(seed.parts.map((part, position) => ({ filmId, position, ...part })))
+  }
+  for (const alias of seed.aliases ?? []) {
+    await db
+      .insert(filmSlugAliases)
+      .values({ slug: alias, filmId })
+      .onConflictDoUpdate({ target: filmSlugAliases.slug, set: { filmId } })
+  }
+  await refreshFilmSearchRow(db, filmId)
 }
 
 /** Replaces the list's corrections with the given ones; entries are found by their film's slug. */
 export async function replaceCorrections(
   db: Executor,
   listSlug: string,
-  seeds: CatalogueSeed['corrections'],
+  seeds: CorrectionSeed[],
 ): Promise<void> {
   const [list] = await db
     .select({ id: curatedLists.id })

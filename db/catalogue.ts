@@ -4,7 +4,7 @@ import { getDb, type Database } from './client'
 import type { CatalogueQuery } from './catalogue-query'
 import { filmSearch } from './film-search-table'
 import { withRatingTotals, type RatingTotals } from './ratings'
-import { credits, filmRatingTotals, films, people } from './schema'
+import { credits, filmRatingTotals, films, filmStudios, people } from './schema'
 import { toFtsQuery } from './search-text'
 
 export type PersonLink = { slug: string; name: string }
@@ -83,6 +83,29 @@ export async function searchCatalogue(
       ),
     )
   }
+  if (query.person !== null) {
+    conditions.push(
+      inArray(
+        films.id,
+        db
+          .select({ filmId: credits.filmId })
+          .from(credits)
+          .where(inArray(credits.personId, peopleNamed(db, query.person))),
+      ),
+    )
+  }
+  if (query.studio !== null) {
+    conditions.push(
+      inArray(
+        films.id,
+        db
+          .select({ filmId: filmStudios.filmId })
+          .from(filmStudios)
+          .where(eq(filmStudios.name, query.studio)),
+      ),
+    )
+  }
+  if (query.colour !== null) conditions.push(eq(films.colour, query.colour))
   const where = conditions.length > 0 ? and(...conditions) : undefined
   const sort = fts === null && query.sort === 'relevance' ? 'title' : query.sort
   const byRating = sort === 'rating' || sort === 'most-rated'
@@ -175,6 +198,15 @@ function peopleNamed(db: Database, text: string) {
     )
 }
 
+/** Every studio with films in the catalogue, for the studio filter: a walk of one index. */
+export async function catalogueStudios(db: Database = getDb()): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: filmStudios.name })
+    .from(filmStudios)
+    .orderBy(asc(filmStudios.name))
+  return rows.map((row) => row.name)
+}
+
 /** The directors a catalogue filter's text names, for showing what it matched. */
 export async function directorsNamed(text: string, db: Database = getDb()): Promise<PersonLink[]> {
   return db
@@ -200,4 +232,31 @@ export async function catalogueDecades(db: Database = getDb()): Promise<number[]
     select start as decade from decade
     where exists (select 1 from ${films} where ${films.yearStart} between start and start + 9)`)
   return rows.map((row) => row.decade).filter((decade) => decade !== null)
+}
+
+export type DecadeCount = { decade: number; films: number }
+
+/** How many films each decade has, for the walk through the canon by decade. */
+export async function decadeCounts(db: Database = getDb()): Promise<DecadeCount[]> {
+  const decades = await catalogueDecades(db)
+  return Promise.all(
+    decades.map(async (decade) => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)` })
+        .from(films)
+        .where(between(films.yearStart, decade, decade + 9))
+      return { decade, films: row?.n ?? 0 }
+    }),
+  )
+}
+
+/** The films first released in a decade, oldest first, as cards; at most `limit` of them. */
+export async function filmsOfDecade(decade: number, limit = 200, db: Database = getDb()) {
+  const rows = await db
+    .select(cardColumns)
+    .from(films)
+    .where(between(films.yearStart, decade, decade + 9))
+    .orderBy(asc(films.yearStart), asc(films.sortTitle))
+    .limit(limit)
+  return withDirectors(db, rows)
 }

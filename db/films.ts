@@ -1,7 +1,7 @@
 import 'server-only'
 import { asc, eq, inArray } from 'drizzle-orm'
 import { getDb, type Database } from './client'
-import { withDirectors, type FilmCard, type PersonLink } from './catalogue'
+import { cardColumns, withDirectors, type FilmCard, type PersonLink } from './catalogue'
 import { alias } from 'drizzle-orm/sqlite-core'
 import {
   corrections,
@@ -10,9 +10,16 @@ import {
   curatedLists,
   filmParts,
   films,
+  filmFacts,
   filmSlugAliases,
+  filmSources,
+  filmStudios,
   people,
+  personSources,
   type CorrectionVerdict,
+  type CreditRole,
+  type FilmColour,
+  type FilmFact,
   type LocalTitle,
 } from './schema'
 
@@ -51,11 +58,18 @@ export type FilmDetails = {
   studios: string[]
   country: string | null
   synopsis: string | null
+  colour: FilmColour | null
   parts: { title: string; year: number }[]
   directors: PersonLink[]
-  cast: PersonLink[]
+  writers: PersonLink[]
+  cinematographers: PersonLink[]
+  composers: PersonLink[]
+  cast: (PersonLink & { character: string | null })[]
+  sources: FactSources[]
   curated: CuratedMention[]
 }
+
+export type FactSources = { fact: FilmFact; urls: string[]; note: string | null }
 
 /** What a change to a member's ratings, watchlist or lists names a film by. */
 export type FilmRef = { id: number; slug: string; title: string }
@@ -83,7 +97,7 @@ export async function findFilmBySlug(slug: string, db: Database = getDb()): Prom
       .where(eq(filmSlugAliases.slug, slug))
     return aliased ? { kind: 'redirect', slug: aliased.slug } : { kind: 'missing' }
   }
-  const [parts, people, curated] = await Promise.all([
+  const [parts, people, curated, studios, sources] = await Promise.all([
     db
       .select({ title: filmParts.title, year: filmParts.year })
       .from(filmParts)
@@ -91,6 +105,12 @@ export async function findFilmBySlug(slug: string, db: Database = getDb()): Prom
       .orderBy(asc(filmParts.position)),
     creditsOf(db, film.id),
     curatedMentions(db, film.id),
+    db
+      .select({ name: filmStudios.name })
+      .from(filmStudios)
+      .where(eq(filmStudios.filmId, film.id))
+      .orderBy(asc(filmStudios.position)),
+    sourcesOf(db, film.id),
   ])
   const { sortTitle: _sortTitle, ...details } = film
   return {
@@ -98,18 +118,45 @@ export async function findFilmBySlug(slug: string, db: Database = getDb()): Prom
     film: {
       ...details,
       parts,
-      directors: people
-        .filter((p) => p.role === 'director')
-        .map(({ slug, name }) => ({ slug, name })),
-      cast: people.filter((p) => p.role === 'cast').map(({ slug, name }) => ({ slug, name })),
+      studios: studios.map((s) => s.name),
+      directors: credited(people, 'director'),
+      writers: credited(people, 'writer'),
+      cinematographers: credited(people, 'cinematographer'),
+      composers: credited(people, 'composer'),
+      cast: people
+        .filter((p) => p.role === 'cast')
+        .map(({ slug, name, character }) => ({ slug, name, character })),
+      sources,
       curated,
     },
   }
 }
 
+const credited = (rows: { slug: string; name: string; role: CreditRole }[], role: CreditRole) =>
+  rows.filter((p) => p.role === role).map(({ slug, name }) => ({ slug, name }))
+
+/** The sources of each fact, in the order the facts are shown, each with its note. */
+async function sourcesOf(db: Database, filmId: number): Promise<FactSources[]> {
+  const rows = await db
+    .select({ fact: filmSources.fact, url: filmSources.url, note: filmSources.note })
+    .from(filmSources)
+    .where(eq(filmSources.filmId, filmId))
+    .orderBy(asc(filmSources.position))
+  return filmFacts.flatMap((fact) => {
+    const own = rows.filter((row) => row.fact === fact)
+    if (own.length === 0) return []
+    return [{ fact, urls: own.map((r) => r.url), note: own.find((r) => r.note)?.note ?? null }]
+  })
+}
+
 function creditsOf(db: Database, filmId: number) {
   return db
-    .select({ slug: people.slug, name: people.name, role: credits.role })
+    .select({
+      slug: people.slug,
+      name: people.name,
+      role: credits.role,
+      character: credits.character,
+    })
     .from(credits)
     .innerJoin(people, eq(people.id, credits.personId))
     .where(eq(credits.filmId, filmId))
@@ -177,45 +224,58 @@ export async function correctionsByEntry(
   return grouped
 }
 
-export type PersonPage = { slug: string; name: string; films: (FilmCard & { roles: string[] })[] }
+export type PersonCredit = { role: CreditRole; character: string | null }
+
+export type PersonPage = {
+  slug: string
+  name: string
+  originalName: string | null
+  otherNames: string[]
+  birthYear: number | null
+  deathYear: number | null
+  sources: string[]
+  films: (FilmCard & { credits: PersonCredit[] })[]
+}
 
 export async function findPersonBySlug(
   slug: string,
   db: Database = getDb(),
 ): Promise<PersonPage | null> {
   const [person] = await db
-    .select({ id: people.id, slug: people.slug, name: people.name })
+    .select({
+      id: people.id,
+      slug: people.slug,
+      name: people.name,
+      originalName: people.originalName,
+      otherNames: people.otherNames,
+      birthYear: people.birthYear,
+      deathYear: people.deathYear,
+    })
     .from(people)
     .where(eq(people.slug, slug))
   if (!person) return null
-  const rows = await db
-    .select({
-      id: films.id,
-      slug: films.slug,
-      title: films.title,
-      originalTitle: films.originalTitle,
-      originalLanguage: films.originalLanguage,
-      transliteration: films.transliteration,
-      yearStart: films.yearStart,
-      yearEnd: films.yearEnd,
-      runtimeMinutes: films.runtimeMinutes,
-      role: credits.role,
-    })
-    .from(credits)
-    .innerJoin(films, eq(films.id, credits.filmId))
-    .where(eq(credits.personId, person.id))
-    .orderBy(asc(films.yearStart), asc(films.sortTitle))
-  const byFilm = new Map<number, (typeof rows)[number] & { roles: string[] }>()
-  for (const { role, ...row } of rows) {
-    const seen = byFilm.get(row.id)
-    if (seen) seen.roles.push(role)
-    else byFilm.set(row.id, { ...row, role, roles: [role] })
+  const [rows, sources] = await Promise.all([
+    db
+      .select({ ...cardColumns, role: credits.role, character: credits.character })
+      .from(credits)
+      .innerJoin(films, eq(films.id, credits.filmId))
+      .where(eq(credits.personId, person.id))
+      .orderBy(asc(films.yearStart), asc(films.sortTitle)),
+    db
+      .select({ url: personSources.url })
+      .from(personSources)
+      .where(eq(personSources.personId, person.id))
+      .orderBy(asc(personSources.position)),
+  ])
+  const byFilm = new Map<number, FilmCard & { credits: PersonCredit[] }>()
+  const cards = await withDirectors(db, rows)
+  for (const { role, character, ...film } of cards) {
+    const seen = byFilm.get(film.id)
+    if (seen) seen.credits.push({ role, character })
+    else byFilm.set(film.id, { ...film, credits: [{ role, character }] })
   }
-  const filmsOfPerson = await withDirectors(
-    db,
-    [...byFilm.values()].map(({ role: _role, ...film }) => film),
-  )
-  return { slug: person.slug, name: person.name, films: filmsOfPerson }
+  const { id: _id, ...details } = person
+  return { ...details, sources: sources.map((s) => s.url), films: [...byFilm.values()] }
 }
 
 /** Every film's slug, for the sitemap. */

@@ -10,6 +10,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 
+export const filmColours = ['bw', 'colour', 'mixed'] as const
+export type FilmColour = (typeof filmColours)[number]
+
 /** A title in another language or script, e.g. the Georgian title of a Georgian film. */
 export type LocalTitle = { lang: string; title: string }
 
@@ -28,9 +31,9 @@ export const films = sqliteTable(
     yearEnd: integer('year_end'),
     runtimeMinutes: integer('runtime_minutes'),
     runtimeNote: text('runtime_note'),
-    studios: text('studios', { mode: 'json' }).$type<string[]>().notNull().default([]),
     country: text('country'),
     synopsis: text('synopsis'),
+    colour: text('colour', { enum: filmColours }),
     /** Lower-cased, diacritic-free title used for sorting. */
     sortTitle: text('sort_title').notNull(),
   },
@@ -38,6 +41,7 @@ export const films = sqliteTable(
     index('films_year_idx').on(t.yearStart, t.sortTitle),
     index('films_sort_title_idx').on(t.sortTitle),
     index('films_year_end_idx').on(t.yearEnd),
+    index('films_colour_idx').on(t.colour, t.sortTitle),
     check('films_year_range', sql`${t.yearEnd} is null or ${t.yearEnd} >= ${t.yearStart}`),
   ],
 )
@@ -56,6 +60,22 @@ export const filmParts = sqliteTable(
   (t) => [primaryKey({ columns: [t.filmId, t.position] })],
 )
 
+/** The studios that made each film, in credit order; indexed by name for the studio filter. */
+export const filmStudios = sqliteTable(
+  'film_studios',
+  {
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.filmId, t.position] }),
+    index('film_studios_name_idx').on(t.name),
+  ],
+)
+
 /** Old or alternative slugs that redirect permanently to the film's canonical one. */
 export const filmSlugAliases = sqliteTable('film_slug_aliases', {
   slug: text('slug').primaryKey(),
@@ -69,9 +89,12 @@ export const people = sqliteTable('people', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   originalName: text('original_name'),
+  otherNames: text('other_names', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  birthYear: integer('birth_year'),
+  deathYear: integer('death_year'),
 })
 
-export const creditRoles = ['director', 'cast'] as const
+export const creditRoles = ['director', 'writer', 'cinematographer', 'composer', 'cast'] as const
 export type CreditRole = (typeof creditRoles)[number]
 
 export const credits = sqliteTable(
@@ -85,12 +108,62 @@ export const credits = sqliteTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     role: text('role', { enum: creditRoles }).notNull(),
     position: integer('position').notNull(),
+    /** For cast: whom the person played, where a source says. */
+    character: text('character'),
   },
   (t) => [
     primaryKey({ columns: [t.filmId, t.role, t.personId] }),
     index('credits_person_idx').on(t.personId, t.role),
   ],
 )
+
+export const filmFacts = [
+  'titles',
+  'year',
+  'directors',
+  'writers',
+  'cinematographers',
+  'composers',
+  'cast',
+  'studios',
+  'runtime',
+  'colour',
+  'synopsis',
+] as const
+export type FilmFact = (typeof filmFacts)[number]
+
+/** Where each fact on a film page comes from: one row per source, with a note where they differ. */
+export const filmSources = sqliteTable(
+  'film_sources',
+  {
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    fact: text('fact', { enum: filmFacts }).notNull(),
+    position: integer('position').notNull(),
+    url: text('url').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.filmId, t.fact, t.position] })],
+)
+
+export const personSources = sqliteTable(
+  'person_sources',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    url: text('url').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.position] })],
+)
+
+/** Small facts about the database itself, such as which version of the bundled canon it holds. */
+export const catalogueState = sqliteTable('catalogue_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
 
 export const curatedLists = sqliteTable('curated_lists', {
   id: integer('id').primaryKey(),

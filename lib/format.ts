@@ -8,6 +8,12 @@ const clockUtc = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-d
 const wholeNumber = new Intl.NumberFormat(LOCALE)
 const oneDecimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) // prettier-ignore
 
+export const colourLabels = {
+  bw: 'Black and white',
+  colour: 'Colour',
+  mixed: 'Black and white, and colour',
+} as const
+
 /** "1 December 2026" */
 export const formatDate = (date: Date) => dayMonthYear.format(date)
 
@@ -36,4 +42,16 @@ export function formatRuntime(minutes: number, note?: string | null) {
 
 export function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`
+}
+
+/** A source's address as people read it: the site, then the page, with escapes decoded. */
+export function readableUrl(url: string) {
+  const { hostname, pathname, search } = new URL(url)
+  let path = `${pathname}${search}`
+  try {
+    path = decodeURIComponent(path)
+  } catch {
+    // Not valid percent-encoding: show it as it is.
+  }
+  return `${hostname.replace(/^www\./, '')}${path === '/' ? '' : path}`
 }

@@ -112,12 +112,15 @@ export async function insertSyntheticFilms(db: Database, count: number, batchSiz
     const films: InValue[][] = []
     const credits: InValue[][] = []
     const search: InValue[][] = []
+    const studios: InValue[][] = []
     for (let i = 0; i < Math.min(batchSize, count - done); i++, id++) {
       const { title, original, latin } = syntheticTitle(next)
       const year = 1925 + Math.floor(next() * 66)
       const director = Math.floor(next() * directors.length)
       const slug = `${slugify(title)}-${year}-${id}`
-      films.push([id, slug, title, original, 'ru', latin, year, 60 + Math.floor(next() * 100), 'Soviet Union', sortTitle(title)]) // prettier-ignore
+      const colour = year < 1955 ? 'bw' : next() < 0.5 ? 'bw' : 'colour'
+      films.push([id, slug, title, original, 'ru', latin, year, 60 + Math.floor(next() * 100), 'Soviet Union', colour, sortTitle(title)]) // prettier-ignore
+      studios.push([id, 0, STUDIOS[Math.floor(next() * STUDIOS.length)]!])
       credits.push([id, firstPersonId + director, 'director', 0])
       search.push([id, foldText([title, original, latin, directors[director]].join(' '))])
     }
@@ -128,6 +131,9 @@ export async function insertSyntheticFilms(db: Database, count: number, batchSiz
           multiInsert('credits', ['film_id', 'person_id', 'role', 'position'], rows),
         ),
         ...chunk(search, 1000).map((rows) => multiInsert('film_search', ['rowid', 'body'], rows)),
+        ...chunk(studios, 1000).map((rows) =>
+          multiInsert('film_studios', ['film_id', 'position', 'name'], rows),
+        ),
       ],
       'write',
     )
@@ -135,7 +141,10 @@ export async function insertSyntheticFilms(db: Database, count: number, batchSiz
   return { directorSlugs }
 }
 
-const filmColumns = ['id', 'slug', 'title', 'original_title', 'original_language', 'transliteration', 'year_start', 'runtime_minutes', 'country', 'sort_title'] // prettier-ignore
+const filmColumns = ['id', 'slug', 'title', 'original_title', 'original_language', 'transliteration', 'year_start', 'runtime_minutes', 'country', 'colour', 'sort_title'] // prettier-ignore
+
+// Real studio names, so the studio filter meets the same names at 100,000 films.
+const STUDIOS = ['Mosfilm', 'Lenfilm', 'Gorky Film Studio', 'Belarusfilm', 'Dovzhenko Film Studio', 'Georgia-film', 'Lithuanian Film Studio', 'Sverdlovsk Film Studio'] // prettier-ignore
 
 export function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = []

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { FilmCard } from '@/components/film-card'
-import { plural } from '@/lib/format'
+import { colourLabels, plural } from '@/lib/format'
+import { filmColours } from '@/db/schema'
 import { CardRating } from '@/components/rating/card-rating'
 import { WatchlistButton } from '@/components/watchlist/watchlist-button'
-import { catalogueDecades, directorsNamed, searchCatalogue } from '@/db/catalogue'
+import { catalogueDecades, catalogueStudios, directorsNamed, searchCatalogue } from '@/db/catalogue'
 import {
   catalogueHref,
   parseCatalogueQuery,
@@ -26,9 +27,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function CataloguePage({ searchParams }: Props) {
   const query = parseCatalogueQuery(await searchParams)
-  const [result, decades, directors] = await Promise.all([
+  const [result, decades, studios, directors] = await Promise.all([
     searchCatalogue(query),
     catalogueDecades(),
+    catalogueStudios(),
     query.director ? directorsNamed(query.director) : [],
   ])
   // A person page links here with the director's slug: show their name in the box instead.
@@ -36,7 +38,9 @@ export default async function CataloguePage({ searchParams }: Props) {
   const viewer = await currentViewer()
   const shownIds = result.films.map((film) => film.id)
   const watchlisted = viewer && (await watchlistedAmong(viewer, shownIds))
-  const filtered = Boolean(query.q || query.decade || query.director)
+  const filtered = Boolean(
+    query.q || query.decade || query.director || query.person || query.studio || query.colour,
+  )
   return (
     <>
       <h1>All films</h1>
@@ -78,6 +82,42 @@ export default async function CataloguePage({ searchParams }: Props) {
                 : 'Matches no director'
               : 'A name, or part of one'}
           </p>
+        </div>
+        <div className="field">
+          <label htmlFor="catalogue-person">Person</label>
+          <input
+            id="catalogue-person"
+            type="search"
+            name="person"
+            defaultValue={query.person ?? ''}
+            maxLength={100}
+            aria-describedby="catalogue-person-hint"
+          />
+          <p id="catalogue-person-hint" className="hint">
+            Anyone credited: cast, writers, camera, music
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="catalogue-studio">Studio</label>
+          <select id="catalogue-studio" name="studio" defaultValue={query.studio ?? ''}>
+            <option value="">Any studio</option>
+            {studios.map((studio) => (
+              <option key={studio} value={studio}>
+                {studio}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="catalogue-colour">Colour</label>
+          <select id="catalogue-colour" name="colour" defaultValue={query.colour ?? ''}>
+            <option value="">Any</option>
+            {filmColours.map((colour) => (
+              <option key={colour} value={colour}>
+                {colourLabels[colour]}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="catalogue-sort">Sort by</label>
