@@ -16,31 +16,49 @@ const FACT_LABELS: Record<FilmFact, string> = {
   synopsis: 'Synopsis',
 }
 
-/** Where each fact on the page comes from, with a note where the sources disagree. */
+/**
+ * Where the page's facts come from: each source once, with the facts it supports, then the notes
+ * where sources disagree.
+ */
 export function FilmSources({ sources }: { sources: FactSources[] }) {
   if (sources.length === 0) return null
+  const byUrl = new Map<string, FilmFact[]>()
+  for (const { fact, urls } of sources) {
+    for (const url of urls) byUrl.set(url, [...(byUrl.get(url) ?? []), fact])
+  }
+  const notes = sources.filter((s) => s.note)
   return (
     <section aria-labelledby="film-sources">
       <h2 id="film-sources">Sources</h2>
-      <dl className="film-sources">
-        {sources.map(({ fact, urls, note }) => (
-          <div key={fact}>
-            <dt>{FACT_LABELS[fact]}</dt>
-            <dd>
-              <ul>
-                {urls.map((url) => (
-                  <li key={url}>
-                    <a href={url} rel="nofollow noopener noreferrer">
-                      {readableUrl(url)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-              {note && <p className="muted">{note}</p>}
-            </dd>
-          </div>
+      <ul className="film-sources">
+        {[...byUrl].map(([url, facts]) => (
+          <li key={url}>
+            <a href={url} rel="nofollow noopener noreferrer">
+              {readableUrl(url)}
+            </a>
+            <span className="muted">
+              {' '}
+              —{' '}
+              {facts
+                .map((f, i) => (i === 0 ? FACT_LABELS[f] : FACT_LABELS[f].toLowerCase()))
+                .join(', ')}
+            </span>
+          </li>
         ))}
-      </dl>
+      </ul>
+      {notes.length > 0 && (
+        <>
+          <h3>Where the sources differ</h3>
+          <dl className="film-source-notes">
+            {notes.map(({ fact, note }) => (
+              <div key={fact}>
+                <dt>{FACT_LABELS[fact]}</dt>
+                <dd>{note}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
     </section>
   )
 }
