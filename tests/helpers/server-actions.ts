@@ -8,13 +8,14 @@ import { afterAll, beforeEach, vi } from 'vitest'
 import { getDb, type Database } from '@/db/client'
 import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
 import type { Viewer } from '@/db/users'
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address'
 import { refreshSessionToken } from '@/lib/session-token'
 import { rowsOf } from './table-rows'
 
 // Server actions run as they are, on a migrated test database that the app's own configuration
 // points at (DATABASE_URL): only what Next hands them inside a request is stood in — the
-// request's headers, which carry the session cookie, and the page cache. redirect() is Next's
-// own: it throws, and outcomeOf() says where it was sending someone.
+// request's headers, which carry the session cookie, the cookies the answer sets, and the page
+// cache. redirect() is Next's own: it throws, and outcomeOf() says where it was sending someone.
 //
 // The vi.mock calls below apply to modules imported after this one has run: import this helper
 // first, and the actions afterwards with `await import(...)`. (Next's real headers() and
@@ -25,11 +26,18 @@ const SESSION_COOKIE = 'authjs.session-token'
 
 const stand = vi.hoisted(() => ({
   headers: new Headers(),
+  /** The cookies the response sets (Auth.js's signIn and signOut set the session cookie). */
+  setCookies: [] as { name: string; value: string }[],
   revalidatePath: vi.fn<(path: string) => void>(),
   refresh: vi.fn<() => void>(),
 }))
 
-vi.mock('next/headers', () => ({ headers: async () => stand.headers }))
+vi.mock('next/headers', () => ({
+  headers: async () => stand.headers,
+  cookies: async () => ({
+    set: (name: string, value: string) => stand.setCookies.push({ name, value }),
+  }),
+}))
 vi.mock('next/cache', () => ({ revalidatePath: stand.revalidatePath, refresh: stand.refresh }))
 
 vi.stubEnv('AUTH_SECRET', SECRET)
@@ -37,6 +45,7 @@ afterAll(() => vi.unstubAllEnvs())
 beforeEach(async () => {
   stand.revalidatePath.mockClear()
   stand.refresh.mockClear()
+  stand.setCookies = []
   await signInAs(null)
 })
 
@@ -60,12 +69,21 @@ export async function databaseForActions(): Promise<Database> {
   return db
 }
 
+let requests = 0
+
 /**
  * The requests that follow carry a session cookie for `viewer`, made as Auth.js makes one at
- * sign-in; `null`: no session. Each test starts with none. `headers` adds others (a Referer…).
+ * sign-in; `null`: no session. Each test starts with none. They come from a client address of
+ * their own (so that sign-in throttling by address does not carry over between tests) unless
+ * `headers` names one; `headers` may add others, such as a Referer.
  */
 export async function signInAs(viewer: Viewer | null, headers: Record<string, string> = {}) {
-  stand.headers = new Headers(headers)
+  stand.headers = new Headers({
+    host: 'localhost:3000',
+    'x-forwarded-proto': 'http',
+    [CLIENT_ADDRESS_HEADER]: `test-client-${++requests}`,
+    ...headers,
+  })
   if (!viewer) return
   const token = await refreshSessionToken({}, { id: viewer.id })
   if (!token) throw new Error(`No account has the id ${viewer.id}`)
@@ -78,6 +96,10 @@ export const revalidatedPaths = () => stand.revalidatePath.mock.calls.map(([path
 
 /** How often an action has asked for the current page to be rendered again during this test. */
 export const refreshes = () => stand.refresh.mock.calls.length
+
+/** The cookies set in answer to the requests of this test, by name: the last value set. */
+export const cookiesSet = () =>
+  Object.fromEntries(stand.setCookies.map(({ name, value }) => [name, value]))
 
 /** A form's data as a browser sends it: these text fields, in this order (undefined: left out). */
 export function form(fields: Record<string, string | undefined>): FormData {
