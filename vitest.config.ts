@@ -15,5 +15,8 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
     hookTimeout: 60_000,
+    // next-auth imports `next/server` without an extension, which Node alone cannot resolve, and
+    // through Vite its `next/headers` is the one the server-action tests stand in.
+    server: { deps: { inline: ['next-auth'] } },
   },
 })

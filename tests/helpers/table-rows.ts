@@ -17,3 +17,15 @@ export async function dumpTables<Name extends string>(
   for (const name of Object.keys(queries) as Name[]) dump[name] = await rowsOf(db, queries[name])
   return dump
 }
+
+/** Every row of every table, in a stable order: to show that something wrote nothing at all. */
+export async function everyRow(db: Database): Promise<Record<string, Record<string, unknown>[]>> {
+  const tables = await rowsOf(db, `select name from sqlite_master where type = 'table'`)
+  const queries: Record<string, string> = {}
+  for (const { name } of tables) {
+    const columns = await rowsOf(db, `select cid from pragma_table_info('${String(name)}')`)
+    const order = columns.map((column) => Number(column.cid) + 1).join(', ')
+    queries[String(name)] = `select * from "${String(name)}" order by ${order}`
+  }
+  return dumpTables(db, queries)
+}

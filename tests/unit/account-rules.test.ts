@@ -5,7 +5,6 @@ import {
   changePasswordSchema,
   deleteAccountSchema,
   emailSchema,
-  fieldErrors,
   messages,
   passwordSchema,
   signInSchema,
@@ -13,6 +12,7 @@ import {
   usernameSchema,
 } from '@/lib/rules/accounts'
 import { commonPasswords, isCommonPassword } from '@/lib/common-passwords'
+import { fieldErrorsOf } from '@/lib/rules/common'
 
 const errorsOf = (schema: z.ZodType, input: unknown) => {
   const result = schema.safeParse(input)
@@ -172,7 +172,7 @@ describe('forms', () => {
     ).toEqual({ username: 'kate', email: 'kate@example.com', password: 'cranes fly' })
     const result = signUpSchema.safeParse({ username: 'k', email: 'nope', password: 'password' })
     expect(result.success).toBe(false)
-    expect(fieldErrors(result.error!)).toEqual({
+    expect(fieldErrorsOf(result.error!)).toEqual({
       username: [messages.usernameLength],
       email: [messages.emailInvalid],
       password: [messages.passwordCommon],
@@ -185,7 +185,7 @@ describe('forms', () => {
       password: '123',
     })
     const result = signInSchema.safeParse({ email: 'kate@example.com', password: '' })
-    expect(fieldErrors(result.error!)).toEqual({ password: [messages.passwordMissing] })
+    expect(fieldErrorsOf(result.error!)).toEqual({ password: [messages.passwordMissing] })
     expect(errorsOf(signInSchema, { email: 'a@b.co', password: 'x'.repeat(1025) })).toEqual([
       messages.passwordLong,
     ])
@@ -196,16 +196,17 @@ describe('forms', () => {
       changePasswordSchema.parse({ currentPassword: 'old', newPassword: 'a much better one' }),
     ).toEqual({ currentPassword: 'old', newPassword: 'a much better one' })
     const result = changePasswordSchema.safeParse({ currentPassword: '', newPassword: 'qwerty123' })
-    expect(fieldErrors(result.error!)).toEqual({
+    expect(fieldErrorsOf(result.error!)).toEqual({
       currentPassword: [messages.currentPasswordMissing],
       newPassword: [messages.passwordCommon],
     })
   })
 
-  it('deleting the account asks for the password', () => {
-    expect(deleteAccountSchema.parse({ password: 'x' })).toEqual({ password: 'x' })
-    expect(fieldErrors(deleteAccountSchema.safeParse({}).error!)).toEqual({
-      password: [messages.passwordMissing],
-    })
+  // Whether the password or the username is needed depends on the account: the deleteAccount
+  // action asks for each (tests/unit/account-actions.test.ts).
+  it('deleting the account reads the password or the username, as typed', () => {
+    expect(deleteAccountSchema.parse({ password: ' x ' })).toEqual({ password: ' x ' })
+    expect(deleteAccountSchema.parse({ username: 'Kate ' })).toEqual({ username: 'Kate ' })
+    expect(deleteAccountSchema.parse({})).toEqual({})
   })
 })

@@ -1,33 +1,21 @@
-import { eq } from 'drizzle-orm'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Database } from '@/db/client'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import { findRating, saveRating } from '@/db/ratings'
-import { films, users } from '@/db/schema'
+import { filmRatingCounts, films, ratings, users } from '@/db/schema'
 import type { Viewer } from '@/db/users'
-import { createTestDatabase } from '../helpers/test-db'
+import { FILM_NOT_FOUND } from '@/lib/rules/common'
+import { SCORE_MISSING } from '@/lib/rules/ratings'
+import { form, databaseForActions, revalidatedPaths, signInAs } from '../helpers/server-actions'
+import { storedRatingTotals } from '../helpers/rating-totals'
 
-// The actions run as they are; only the session, the page cache and the connection are stood in.
-const stand = vi.hoisted(() => ({
-  db: undefined as Database | undefined,
-  viewer: undefined as Viewer | undefined,
-  revalidatePath: vi.fn(),
-}))
-vi.mock('@/db/client', async (original) => ({
-  ...(await original<typeof import('@/db/client')>()),
-  getDb: () => stand.db,
-}))
-vi.mock('@/lib/viewer', () => ({
-  requireViewer: async () => stand.viewer,
-  pageOfOrigin: async (fallback: string) => fallback,
-}))
-vi.mock('next/cache', () => ({ revalidatePath: stand.revalidatePath }))
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }))
+// The rating form's validation and messages, through the actions as a form submits to them.
+const db = await databaseForActions()
 const { rateFilm, removeRating } = await import('@/app/actions/ratings')
 
-const db = await createTestDatabase({ seed: true })
-stand.db = db
-const [liberation] = await db.select().from(films).where(eq(films.slug, 'liberation'))
-const filmId = String(liberation!.id)
+const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films)
+const liberation = catalogue.find((film) => film.slug === 'liberation')!
+const filmId = String(liberation.id)
+const filmIds = new Set(catalogue.map((film) => film.id))
 
 let people = 0
 async function newPerson(): Promise<Viewer> {
@@ -38,45 +26,126 @@ async function newPerson(): Promise<Viewer> {
   return { id: row!.id }
 }
 
-function form(fields: Record<string, string>) {
-  const data = new FormData()
-  for (const [name, value] of Object.entries(fields)) data.append(name, value)
-  return data
+/** Every rating, count and totals row: what "no row changes" is checked against. */
+async function everything() {
+  return {
+    ratings: await db.select().from(ratings).orderBy(ratings.userId, ratings.filmId),
+    counts: await db
+      .select()
+      .from(filmRatingCounts)
+      .orderBy(filmRatingCounts.filmId, filmRatingCounts.score),
+    totals: await storedRatingTotals(db),
+  }
 }
 
-beforeEach(() => stand.revalidatePath.mockClear())
+// What z.coerce accepts, so the generators below hold only what must be refused. A form sends
+// text or leaves the field out (undefined).
+const isScore = (value: string | undefined) => {
+  const n = Number(value)
+  return value !== undefined && Number.isInteger(n) && n >= 1 && n <= 10
+}
+const isFilmId = (value: string | undefined) => value !== undefined && filmIds.has(Number(value))
+const notAScore = fc.oneof(
+  fc.constantFrom(undefined, '', ' ', '0', '11', '2.5', '-1', 'abc', 'NaN', 'Infinity', '5 stars', 'null'),
+  fc.integer().filter((n) => !isScore(String(n))).map(String),
+  fc.double().filter((n) => !isScore(String(n))).map(String),
+  fc.string().filter((s) => !isScore(s)),
+) // prettier-ignore
+const notAFilm = fc.oneof(
+  fc.constantFrom(undefined, '', '0', '-1', '1.5', 'abc', '99999', 'null', '1e400', '9007199254740993'),
+  fc.integer().filter((n) => !isFilmId(String(n))).map(String),
+  fc.double().filter((n) => !Number.isInteger(n)).map(String),
+  fc.string().filter((s) => !isFilmId(s)),
+) // prettier-ignore
 
 describe('rating actions', () => {
   it('read the person from the session and ignore a forged user id', async () => {
     const [ann, bob] = [await newPerson(), await newPerson()]
-    await saveRating(bob, { filmId, score: '6' }, db)
-    stand.viewer = ann
+    await saveRating(bob, { filmId: liberation.id, score: 6 }, db)
+    await signInAs(ann)
     expect(await rateFilm(null, form({ filmId, score: '9', userId: bob.id }))).toEqual({
       ok: true,
       score: 9,
     })
-    expect(await findRating(ann, liberation!.id, db)).toBe(9)
-    expect(await findRating(bob, liberation!.id, db)).toBe(6)
+    expect(await findRating(ann, liberation.id, db)).toBe(9)
+    expect(await findRating(bob, liberation.id, db)).toBe(6)
     expect(await removeRating(null, form({ filmId, userId: bob.id }))).toEqual({
       ok: true,
       score: null,
     })
-    expect(await findRating(bob, liberation!.id, db)).toBe(6)
-    expect(stand.revalidatePath.mock.calls).toEqual([['/films/liberation'], ['/films/liberation']])
+    expect(await findRating(bob, liberation.id, db)).toBe(6)
+    expect(revalidatedPaths()).toEqual(['/films/liberation', '/films/liberation'])
   })
 
   it('answer refused input with a message and invalidate nothing that did not change', async () => {
-    stand.viewer = await newPerson()
+    await signInAs(await newPerson())
+    // The stars have no error slot of their own: the message says it, and what was sent comes back.
     expect(await rateFilm(null, form({ filmId, score: '2.5' }))).toEqual({
       ok: false,
-      message: 'Choose a rating from 0.5 to 5 stars.',
-      fieldErrors: { score: ['Choose a rating from 0.5 to 5 stars.'] },
+      message: SCORE_MISSING,
+      values: { filmId, score: '2.5' },
     })
-    expect(await rateFilm(null, form({ filmId: '424242', score: '5' }))).toMatchObject({
+    expect(await rateFilm(null, form({ filmId: '424242', score: '5' }))).toEqual({
       ok: false,
-      message: 'This film is not in the catalogue.',
+      message: FILM_NOT_FOUND,
+      values: { filmId: '424242', score: '5' },
     })
     expect(await removeRating(null, form({ filmId }))).toEqual({ ok: true, score: null })
-    expect(stand.revalidatePath).not.toHaveBeenCalled()
+    expect(revalidatedPaths()).toEqual([])
+  })
+
+  it('accept a score as a browser may send it, and the same score twice changes nothing', async () => {
+    const ann = await newPerson()
+    await signInAs(ann)
+    expect(await rateFilm(null, form({ filmId: ` ${filmId} `, score: ' 4 ' }))).toEqual({
+      ok: true,
+      score: 4,
+    })
+    expect(await rateFilm(null, form({ filmId, score: '4' }))).toEqual({ ok: true, score: 4 })
+    expect(await findRating(ann, liberation.id, db)).toBe(4)
+    expect(revalidatedPaths()).toEqual(['/films/liberation'])
+  })
+
+  it('refuse every score that is not a whole number from 1 to 10, changing nothing', async () => {
+    const ann = await newPerson()
+    await saveRating(ann, { filmId: liberation.id, score: 4 }, db)
+    await signInAs(ann)
+    const before = await everything()
+    await fc.assert(
+      fc.asyncProperty(notAScore, async (score) => {
+        const result = await rateFilm(null, form({ filmId, score }))
+        expect(result).toMatchObject({ ok: false, message: SCORE_MISSING })
+        expect(result).not.toHaveProperty('fieldErrors')
+      }),
+      { numRuns: 150 },
+    )
+    // A file where the score should be is no score either.
+    const withFile = form({ filmId })
+    withFile.append('score', new File(['7'], 'score.txt'))
+    expect(await rateFilm(null, withFile)).toMatchObject({ ok: false, message: SCORE_MISSING })
+    expect(await everything()).toEqual(before)
+    expect(revalidatedPaths()).toEqual([])
+  })
+
+  it('refuse unknown or malformed film ids, changing nothing', async () => {
+    await signInAs(await newPerson())
+    const before = await everything()
+    await fc.assert(
+      fc.asyncProperty(notAFilm, fc.integer({ min: 1, max: 10 }), async (id, score) => {
+        const rated = await rateFilm(null, form({ filmId: id, score: String(score) }))
+        const removed = await removeRating(null, form({ filmId: id }))
+        for (const result of [rated, removed]) {
+          expect(result).toMatchObject({ ok: false, message: FILM_NOT_FOUND })
+        }
+      }),
+      { numRuns: 150 },
+    )
+    expect(await rateFilm(null, form({}))).toEqual({
+      ok: false,
+      message: FILM_NOT_FOUND,
+      values: {},
+    })
+    expect(await everything()).toEqual(before)
+    expect(revalidatedPaths()).toEqual([])
   })
 })

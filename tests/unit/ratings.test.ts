@@ -32,11 +32,11 @@ async function newPerson(): Promise<Viewer> {
   return { id: row!.id }
 }
 
+// Validated input, as the actions pass it (the form's rules are tested in rating-actions.test.ts).
 type Film = { id: number }
 const rate = (person: Viewer, { id }: Film, score: number, on: Database = db) =>
-  saveRating(person, { filmId: String(id), score: String(score) }, on)
-const unrate = (person: Viewer, { id }: Film, on: Database = db) =>
-  deleteRating(person, { filmId: String(id) }, on)
+  saveRating(person, { filmId: id, score }, on)
+const unrate = (person: Viewer, { id }: Film, on: Database = db) => deleteRating(person, id, on)
 const scoresOf = (film: Film, ...people: Viewer[]) =>
   Promise.all(people.map((person) => findRating(person, film.id, db)))
 
@@ -66,27 +66,9 @@ async function recountOf(filmId: number) {
   return Object.fromEntries(rows.map((r) => [r.score, r.count]))
 }
 
-// What z.coerce accepts, so the generators below hold only what must be refused.
-const isScore = (value: unknown) => {
-  const n = Number(value)
-  return Number.isInteger(n) && n >= 1 && n <= 10
-}
-const isFilmId = (value: unknown) => filmIds.has(Number(value))
-const notAScore = fc.oneof(
-  fc.constantFrom(undefined, null, '', ' ', '0', '11', '2.5', '-1', 'abc', 'NaN', 'Infinity', '5 stars'),
-  fc.integer().filter((n) => !isScore(n)),
-  fc.integer().filter((n) => !isScore(n)).map(String),
-  fc.double().filter((n) => !isScore(n)),
-  fc.double().filter((n) => !isScore(n)).map(String),
-  fc.string().filter((s) => !isScore(s)),
-) // prettier-ignore
-const notAFilm = fc.oneof(
-  fc.constantFrom(undefined, null, '', '0', '-1', '1.5', 'abc', '99999'),
-  fc.integer().filter((n) => !isFilmId(n)),
-  fc.integer().filter((n) => !isFilmId(n)).map(String),
-  fc.double().filter((n) => !Number.isInteger(n)),
-  fc.string().filter((s) => !isFilmId(s)),
-) // prettier-ignore
+const notAFilm = fc
+  .integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
+  .filter((id) => !filmIds.has(id))
 
 describe('ratings', () => {
   it('keeps each person’s rating their own', async () => {
@@ -105,49 +87,40 @@ describe('ratings', () => {
     const first = await rate(ann, ascent, 7)
     const [before] = await db.select().from(ratings).where(eq(ratings.userId, ann.id))
     const again = await rate(ann, ascent, 7)
-    expect([first, again]).toMatchObject([
-      { ok: true, changed: true },
-      { ok: true, changed: false },
+    expect([first, again]).toEqual([
+      { film: { id: ascent.id, slug: ascent.slug, title: 'The Ascent' }, changed: true },
+      { film: { id: ascent.id, slug: ascent.slug, title: 'The Ascent' }, changed: false },
     ])
     // Not even the date moves: a person's ratings stay in the order they were given.
     expect(await db.select().from(ratings).where(eq(ratings.userId, ann.id))).toEqual([before])
     expect(await countsOf(ascent.id)).toEqual({ 7: 1 })
     const removed = [await unrate(ann, ascent), await unrate(ann, ascent)]
-    expect(removed).toMatchObject([
-      { ok: true, changed: true },
-      { ok: true, changed: false },
-    ])
+    expect(removed).toMatchObject([{ changed: true }, { changed: false }])
     expect(await countsOf(ascent.id)).toEqual({})
   })
 
-  it('rejects every score that is not a whole number from 1 to 10, changing nothing', async () => {
+  // Which scores a form may send is the rules' business (rating-actions.test.ts); the table's
+  // own check holds even for code that skipped them.
+  it('stores no score outside 1 to 10, whoever calls', async () => {
     const ann = await newPerson()
     await rate(ann, liberation, 4)
     const before = await everything()
-    await fc.assert(
-      fc.asyncProperty(notAScore, async (score) => {
-        const result = await saveRating(ann, { filmId: String(liberation.id), score }, db)
-        expect(result).toMatchObject({ ok: false, message: 'Choose a rating from 0.5 to 5 stars.' })
-      }),
-      { numRuns: 150 },
-    )
+    for (const score of [0, 11, -1]) {
+      await expect(rate(ann, liberation, score)).rejects.toThrow()
+    }
     expect(await everything()).toEqual(before)
   })
 
-  it('rejects unknown or malformed film ids, changing nothing', async () => {
+  it('finds no film for an id that is not in the catalogue, changing nothing', async () => {
     const ann = await newPerson()
     const before = await everything()
     await fc.assert(
       fc.asyncProperty(notAFilm, fc.integer({ min: 1, max: 10 }), async (filmId, score) => {
-        const rated = await saveRating(ann, { filmId, score: String(score) }, db)
-        const removed = await deleteRating(ann, { filmId }, db)
-        for (const result of [rated, removed]) {
-          expect(result).toMatchObject({ ok: false, message: 'This film is not in the catalogue.' })
-        }
+        expect(await saveRating(ann, { filmId, score }, db)).toBeNull()
+        expect(await deleteRating(ann, filmId, db)).toBeNull()
       }),
       { numRuns: 150 },
     )
-    expect(await saveRating(ann, {}, db)).toMatchObject({ ok: false })
     expect(await everything()).toEqual(before)
   })
 

@@ -5,10 +5,10 @@ import { signInAttempts } from '@/db/schema'
 import {
   THROTTLE,
   checkSignInAllowed,
-  formatRetryMessage,
   pruneSignInAttempts,
   recordSignInAttempt,
 } from '@/db/sign-in-throttle'
+import { formatRetryMessage } from '@/lib/rules/accounts'
 import { createTestDatabase } from '../helpers/test-db'
 
 const db = await createTestDatabase()
