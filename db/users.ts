@@ -1,5 +1,5 @@
 import 'server-only'
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { films, ratings, users } from './schema'
 
@@ -96,22 +96,29 @@ export async function replacePassword(
   return row?.sessionVersion ?? null
 }
 
+/**
+ * Gives an account made through a provider its username, once: an account that has one keeps
+ * it (renaming would free the old name, and its list URLs, for someone else to claim).
+ */
 export async function chooseUsername(
   viewer: Viewer,
   username: string,
   db: Database = getDb(),
-): Promise<{ ok: true } | { ok: false; taken: Taken[] }> {
-  if ((await whichTaken({ username }, db)).length > 0) return { ok: false, taken: ['username'] }
+): Promise<'chosen' | 'taken' | 'already-set'> {
+  if ((await whichTaken({ username }, db)).length > 0) return 'taken'
   try {
-    await db.update(users).set({ username }).where(eq(users.id, viewer.id))
-    return { ok: true }
+    const [row] = await db
+      .update(users)
+      .set({ username })
+      .where(and(eq(users.id, viewer.id), isNull(users.username)))
+      .returning({ id: users.id })
+    return row ? 'chosen' : 'already-set'
   } catch (error) {
-    if ((await whichTaken({ username }, db)).length > 0) return { ok: false, taken: ['username'] }
+    if ((await whichTaken({ username }, db)).length > 0) return 'taken'
     throw error
   }
 }
 
-/** Removes the person and, through the foreign keys, everything they own. */
 /**
  * Deletes the account and, by the schema's cascades, everything it owns. Returns the slugs of the
  * films it had rated, whose rating summaries have just changed.

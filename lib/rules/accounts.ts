@@ -88,6 +88,7 @@ export const deleteAccountSchema = z.object({
 export const accountMessages = {
   incorrect: 'Email or password is incorrect.',
   usernameTaken: 'This username is taken. Choose another.',
+  usernameAlreadyChosen: 'You have already chosen your username; it cannot be changed here.',
   emailTaken: 'An account with this email address already exists. Sign in instead.',
   currentPasswordWrong: 'Your current password is not correct.',
   passwordWrong: 'Your password is not correct.',

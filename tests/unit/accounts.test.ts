@@ -94,9 +94,12 @@ describe('sessions', () => {
     const [row] = await db.insert(users).values({ email: 'oidc@example.test' }).returning()
     const token = await refreshSessionToken({} as SessionToken, { id: row!.id }, db)
     expect(token?.username).toBeNull()
-    expect(await chooseUsername({ id: row!.id }, 'from_provider', db)).toEqual({ ok: true })
+    expect(await chooseUsername({ id: row!.id }, 'from_provider', db)).toBe('chosen')
     expect((await refreshSessionToken({ ...token }, undefined, db))?.username).toBe('from_provider')
-    expect(await chooseUsername({ id: row!.id }, 'member_1', db)).toEqual({ ok: false, taken: ['username'] }) // prettier-ignore
+    expect(await chooseUsername({ id: row!.id }, 'member_1', db)).toBe('taken')
+    // Once chosen, a name stays: renaming would free it, and its list URLs, for someone else.
+    expect(await chooseUsername({ id: row!.id }, 'a_new_name', db)).toBe('already-set')
+    expect((await refreshSessionToken({ ...token }, undefined, db))?.username).toBe('from_provider')
   })
 
   it('deleting an account ends its sessions and removes what it owns', async () => {

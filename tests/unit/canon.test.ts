@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { asc, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { canonProblems, FIRST_YEAR, LAST_YEAR, readCanon, type CanonFilm } from '@/db/canon-files'
@@ -6,8 +5,17 @@ import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
 import { findFilmBySlug, findPersonBySlug } from '@/db/films'
 import { migrateDatabase, seedIfEmpty, syncCanon } from '@/db/prepare'
-import { films, filmStudios, listEntries, lists, ratings, users, watchlistEntries } from '@/db/schema'
-import { slugify, sortTitle } from '@/db/search-text'
+import {
+  films,
+  filmStudios,
+  listEntries,
+  lists,
+  ratings,
+  users,
+  watchlistEntries,
+} from '@/db/schema'
+import { slugify } from '@/db/search-text'
+import { FILMS_BEFORE_CANON, insertFilmsBeforeCanon } from '../helpers/films-before-canon'
 import { createTestDatabase, migrationsBefore } from '../helpers/test-db'
 
 const canon = readCanon()
@@ -95,35 +103,9 @@ describe('a fresh database', async () => {
   })
 })
 
-// The catalogue as the code before the canon made it: ten films, studios in a JSON column.
-type OldFilm = {
-  slug: string
-  title: string
-  originalTitle: string
-  transliteration: string
-  yearStart: number
-  yearEnd?: number
-  runtimeMinutes: number
-  studios: string[]
-  synopsis: string
-  directors: string[]
-  cast: string[]
-}
-const oldFilms = (
-  JSON.parse(
-    readFileSync(new URL('../fixtures/catalogue-before-canon.json', import.meta.url), 'utf8'),
-  ) as { films: OldFilm[] }
-).films
-
 describe('upgrading a database made before the canon', async () => {
   const db = await createTestDatabase({ migrationsFolder: migrationsBefore('0007_canon') })
-  for (const film of oldFilms) {
-    await db.run(sql`insert into films (slug, title, original_title, original_language,
-      transliteration, year_start, year_end, runtime_minutes, studios, country, synopsis, sort_title)
-      values (${film.slug}, ${film.title}, ${film.originalTitle}, 'ru', ${film.transliteration},
-      ${film.yearStart}, ${film.yearEnd ?? null}, ${film.runtimeMinutes},
-      ${JSON.stringify(film.studios)}, 'Soviet Union', ${film.synopsis}, ${sortTitle(film.title)})`)
-  }
+  await insertFilmsBeforeCanon(db)
   const before = await db.select({ id: films.id, slug: films.slug }).from(films)
   const [member] = await db
     .insert(users)
@@ -134,7 +116,14 @@ describe('upgrading a database made before the canon', async () => {
   await db.insert(watchlistEntries).values({ userId: member!.id, filmId: before[0]!.id, addedAt: at }) // prettier-ignore
   const [list] = await db
     .insert(lists)
-    .values({ userId: member!.id, slug: 'mine', title: 'Mine', visibility: 'public', createdAt: at, updatedAt: at }) // prettier-ignore
+    .values({
+      userId: member!.id,
+      slug: 'mine',
+      title: 'Mine',
+      visibility: 'public',
+      createdAt: at,
+      updatedAt: at,
+    }) // prettier-ignore
     .returning({ id: lists.id })
   await db.insert(listEntries).values(before.slice(0, 3).map((f, position) => ({ listId: list!.id, filmId: f.id, position, note: 'kept', addedAt: at }))) // prettier-ignore
   const membersData = async () => ({
@@ -168,7 +157,7 @@ describe('upgrading a database made before the canon', async () => {
 
   it('keeps people’s slugs as the earlier catalogue made them', () => {
     // Their pages are linked from elsewhere: a person's slug stays what the old loader made it.
-    for (const name of oldFilms.flatMap((f) => f.directors)) {
+    for (const name of FILMS_BEFORE_CANON.flatMap((f) => f.directors)) {
       expect(canon.people.map((p) => p.slug)).toContain(slugify(name))
     }
   })

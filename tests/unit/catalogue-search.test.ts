@@ -4,7 +4,7 @@ import { parseCatalogueQuery } from '@/db/catalogue-query'
 import { films, ratings, users } from '@/db/schema'
 import { createTestDatabase } from '../helpers/test-db'
 
-const db = await createTestDatabase({ seed: true })
+const db = await createTestDatabase({ seed: 'ten' })
 const search = async (params: Record<string, string>) =>
   (await searchCatalogue(parseCatalogueQuery(params), { db })).films.map((f) => f.slug)
 
@@ -173,6 +173,9 @@ describe('catalogue URL parameters', () => {
       q: '',
       decade: null,
       director: null,
+      person: null,
+      studio: null,
+      colour: null,
       sort: 'title',
       page: 1,
     })

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
-import { BUNDLED_LIST_PATH, readBundledCatalogue, upsertFilms } from '@/db/catalogue-seed'
+import { BUNDLED_LIST_PATH, upsertCanon } from '@/db/catalogue-seed'
 import { FEATURED_LIST } from '@/db/featured-list'
 import type { Database } from '@/db/client'
 import {
@@ -13,16 +13,15 @@ import {
   type ImportResult,
 } from '@/db/curated-import'
 import { curatedEntries, curatedLists, films } from '@/db/schema'
-import { createTestDatabase } from '../helpers/test-db'
+import { createTestDatabase, tenFilmCanon } from '../helpers/test-db'
 import { CURATED_ORDER } from '../helpers/curated-order'
 import { dumpTables } from '../helpers/table-rows'
 
-const catalogue = readBundledCatalogue()
 const bundledText = readFileSync(BUNDLED_LIST_PATH, 'utf8')
 
 // One database with the bundled films and no list; each test imports into a list of its own.
 const db = await createTestDatabase()
-await upsertFilms(db, catalogue.films)
+await upsertCanon(db, tenFilmCanon())
 
 let listCounter = 0
 const newList = () => {
@@ -241,7 +240,7 @@ describe('importCuratedList', () => {
     const page = await searchCatalogue(parseCatalogueQuery({ q: 'childhood' }), { db })
     expect(page.films.map((f) => f.slug)).toEqual(['ivans-childhood'])
     const byPrefix = await searchCatalogue(parseCatalogueQuery({ q: 'ivan' }), { db })
-    expect(byPrefix.films.map((f) => f.slug)).toEqual(['ivans-childhood'])
+    expect(byPrefix.films.map((f) => f.slug)).toContain('ivans-childhood')
 
     // Importing again finds the film it created instead of making another.
     const again = expectReport(await importCuratedList(db, text, identity))

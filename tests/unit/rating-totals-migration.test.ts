@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { migrateDatabase } from '@/db/prepare'
 import { films, ratings, users } from '@/db/schema'
 import { recountedRatingTotals, storedRatingTotals } from '../helpers/rating-totals'
+import { insertFilmsBeforeCanon } from '../helpers/films-before-canon'
 import { createTestDatabase, migrationsBefore } from '../helpers/test-db'
 
 // A database as it was before film_rating_totals: catalogue loaded, ratings given.
 const before = migrationsBefore('0006_rating_totals')
-const db = await createTestDatabase({ seed: true, migrationsFolder: before })
+const db = await createTestDatabase({ migrationsFolder: before })
+await insertFilmsBeforeCanon(db)
 const catalogue = await db.select({ id: films.id }).from(films).orderBy(films.id)
 const people = await db
   .insert(users)

@@ -11,7 +11,7 @@ import { averageText, starsLabel } from '@/components/rating/rating-format'
 import { recountedRatingTotals, storedRatingTotals } from '../helpers/rating-totals'
 import { createTestDatabase } from '../helpers/test-db'
 
-const db = await createTestDatabase({ seed: true })
+const db = await createTestDatabase({ seed: 'ten' })
 const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films)
 function film(slug: string) {
   const found = catalogue.find((f) => f.slug === slug)

@@ -1,6 +1,7 @@
 import { asc, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { readBundledCatalogue } from '@/db/catalogue-seed'
+import { readCanon } from '@/db/canon-files'
+import { readBundledCorrections } from '@/db/catalogue-seed'
 import type { Database } from '@/db/client'
 import { seedIfEmpty } from '@/db/prepare'
 import { corrections, curatedEntries, curatedLists, filmParts, films } from '@/db/schema'
@@ -63,20 +64,22 @@ describe('seedIfEmpty on a fresh database', () => {
     })
   })
 
-  it('loads the ten bundled films', () => {
-    expect([...filmSlugs.values()].sort()).toEqual([
-      'ballad-of-a-soldier',
-      'come-and-see',
-      'father-of-a-soldier',
-      'liberation',
-      'the-ascent',
-      'the-battle-of-stalingrad',
-      'the-cranes-are-flying',
-      'the-dawns-here-are-quiet',
-      'the-living-and-the-dead',
-      'two-soldiers',
-    ])
-    expect(readBundledCatalogue().films).toHaveLength(10)
+  it('loads the canon, the curated list’s ten films among them', () => {
+    expect([...filmSlugs.values()].sort()).toEqual(
+      expect.arrayContaining([
+        'ballad-of-a-soldier',
+        'come-and-see',
+        'father-of-a-soldier',
+        'liberation',
+        'the-ascent',
+        'the-battle-of-stalingrad',
+        'the-cranes-are-flying',
+        'the-dawns-here-are-quiet',
+        'the-living-and-the-dead',
+        'two-soldiers',
+      ]),
+    )
+    expect(filmSlugs.size).toBe(readCanon().films.length)
   })
 
   it('stores film details, parts and the search index', async () => {
@@ -87,7 +90,6 @@ describe('seedIfEmpty on a fresh database', () => {
       yearStart: 1970,
       yearEnd: 1971,
       runtimeNote: 'five films',
-      studios: ['Mosfilm'],
     })
     const parts = await db
       .select({ title: filmParts.title, year: filmParts.year })
@@ -103,7 +105,7 @@ describe('seedIfEmpty on a fresh database', () => {
     ])
     expect(emptyDump.film_search).toEqual([])
     const search = await db.$client.execute('select count(*) as n from film_search')
-    expect(search.rows[0]![0]).toBe(10)
+    expect(search.rows[0]![0]).toBe(filmSlugs.size)
   })
 
   it('puts nine entries on the featured list, in the file order', () => {
@@ -120,7 +122,7 @@ describe('seedIfEmpty on a fresh database', () => {
   })
 
   it('attaches every bundled correction', () => {
-    expect(allCorrections).toHaveLength(readBundledCatalogue().corrections.length)
+    expect(allCorrections).toHaveLength(readBundledCorrections().length)
     expect(allCorrections).toHaveLength(12)
     expect(allCorrections.every((c) => c.listId === list!.id)).toBe(true)
     expect(allCorrections.map((c) => c.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
@@ -173,7 +175,7 @@ describe('seedIfEmpty on a fresh database', () => {
 
   it('does nothing the second time', async () => {
     const before = await snapshot(db)
-    expect(before.films).toHaveLength(10)
+    expect(before.films).toHaveLength(readCanon().films.length)
     expect(await seedIfEmpty(db)).toBeNull()
     expect(await snapshot(db)).toEqual(before)
   })

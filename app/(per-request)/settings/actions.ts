@@ -30,13 +30,16 @@ import { signInWithPassword } from '@/lib/sign-in'
  */
 async function confirmPassword(viewer: Viewer, password: string, field: string, wrong: string) {
   const account = await findCredentialsById(viewer)
-  const outcome = account?.email
-    ? await signInWithPassword({
-        email: account.email,
-        password,
-        clientAddress: clientAddressOf(await headers()),
-      })
-    : null
+  // An account without a password (made through a provider) has nothing to check: no hash, and
+  // no failed attempt counted against its email or address.
+  const outcome =
+    account?.email && account.passwordHash
+      ? await signInWithPassword({
+          email: account.email,
+          password,
+          clientAddress: clientAddressOf(await headers()),
+        })
+      : null
   if (outcome?.ok && outcome.user.id === viewer.id)
     return { ok: true as const, email: account!.email! }
   const message =

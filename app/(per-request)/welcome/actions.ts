@@ -12,7 +12,9 @@ export const chooseUsernameAction = memberAction(
   chooseUsernameSchema,
   async ({ username }, { viewer, formData }) => {
     const chosen = await chooseUsername(viewer, username)
-    if (!chosen.ok) return failure(CHECK_FIELDS, { username: [accountMessages.usernameTaken] })
+    if (chosen === 'taken')
+      return failure(CHECK_FIELDS, { username: [accountMessages.usernameTaken] })
+    if (chosen === 'already-set') return failure(accountMessages.usernameAlreadyChosen)
     // The header (in the shared layout) still shows "Choose a username": render it again.
     refresh()
     redirect(safeCallbackPath(formData.get('callbackUrl')))
