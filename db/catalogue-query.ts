@@ -37,28 +37,19 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 const lenient = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) =>
   z.preprocess(first, schema.catch(fallback))
 
+/** A person's slug (from a person page's link) or any part of a name typed into a filter. */
+const nameFilter = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((text) => text || null)
+  .nullable()
+
 const paramsSchema = z.object({
   q: lenient(z.string().trim().max(200), ''),
   decade: lenient(z.coerce.number().int().min(1890).max(2090).multipleOf(10).nullable(), null),
-  // A director's slug (from a person page's link) or any part of a name typed in the filter.
-  director: lenient(
-    z
-      .string()
-      .trim()
-      .max(100)
-      .transform((text) => text || null)
-      .nullable(),
-    null,
-  ),
-  person: lenient(
-    z
-      .string()
-      .trim()
-      .max(100)
-      .transform((text) => text || null)
-      .nullable(),
-    null,
-  ),
+  director: lenient(nameFilter, null),
+  person: lenient(nameFilter, null),
   studio: lenient(z.string().trim().min(1).max(100).nullable(), null),
   colour: lenient(z.enum(filmColours).nullable(), null),
   sort: lenient(z.enum(catalogueSorts).nullable(), null),
