@@ -1,8 +1,6 @@
 import type { NextConfig } from 'next'
 import { FEATURED_LIST } from './db/featured-list'
-
-// Auth.js's session cookie, over HTTP and over HTTPS.
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
+import { SESSION_COOKIES } from './lib/session-cookie'
 
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' worth of work (or two test runs) build side by side.
