@@ -1,8 +1,8 @@
 // `npm start` / `npm run dev`: prepares the database, then serves the app with Next.js.
 // A custom server rather than `next start` so that a page that is not there (an unknown slug, a
-// private list) gets the full not-found page: a page that calls notFound() is sent as an empty
-// shell that only JavaScript fills in (Next.js 16.4), and doing the check in proxy.ts cost ~40% of
-// film-page throughput.
+// private list, a signed-in twin at its own path) gets the full not-found page: a page that calls
+// notFound() is sent as an empty shell that only JavaScript fills in (Next.js 16.4), and doing the
+// check in proxy.ts cost ~40% of film-page throughput.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import next from 'next'
 import { config } from './config'
@@ -12,7 +12,7 @@ import { prepareDatabase } from './db/prepare'
 import { authSecret } from './lib/auth-secret'
 import { CLIENT_ADDRESS_HEADER } from './lib/client-address'
 import { createResponseCache } from './lib/response-cache'
-import { matchPage, routedPath, type PageMatch } from './lib/route-match'
+import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
@@ -31,6 +31,8 @@ const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 createServer(async (req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
   const target = req.url ?? '/'
+  // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
+  if (reachesTwin(target)) return notFound(req, res)
   const path = routedPath(target)
   const page = path === null ? null : matchPage(path)
   if (page) {
@@ -60,6 +62,8 @@ function clientAddress(req: IncomingMessage) {
 /** No route answers `/_unknown`, so Next serves its prerendered not-found page with a 404. */
 function notFound(req: IncomingMessage, res: ServerResponse) {
   req.url = '/_unknown'
+  // Next would answer a server action's POST with a bare 400 instead.
+  delete req.headers['next-action']
   return handle(req, res)
 }
 

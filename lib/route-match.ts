@@ -1,4 +1,4 @@
-import { PAGE_KINDS, type PageKindName, type SlugCheck } from './routes'
+import { PAGE_KINDS, TWIN_ROOT, type PageKindName, type SlugCheck } from './routes'
 
 export type PageMatch = {
   name: PageKindName
@@ -53,3 +53,26 @@ function decoded(segment: string) {
     return segment
   }
 }
+
+/**
+ * Whether a request target reaches a signed-in twin at the twin's own path, however it is spelt.
+ * Next resolves dot segments and redirects doubled slashes and backslashes; a proxy in front may
+ * decode escapes or ignore case. So each reading counts: the routed path, then the same with its
+ * ASCII escapes decoded and slashes folded, again until nothing changes.
+ */
+export function reachesTwin(target: string): boolean {
+  const readings = new Set<string>()
+  let path = routedPath(target)
+  while (path !== null && !readings.has(path) && readings.size < 8) {
+    readings.add(path)
+    path = routedPath(decodeAscii(path).replace(/[\\/]+/g, '/'))
+  }
+  return [...readings].some((reading) => {
+    const lower = reading.toLowerCase()
+    return lower === TWIN_ROOT || lower.startsWith(`${TWIN_ROOT}/`)
+  })
+}
+
+// Only ASCII can spell a route, a slash or a dot.
+const decodeAscii = (path: string) =>
+  path.replace(/%[0-7][\da-f]/gi, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))

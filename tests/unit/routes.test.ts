@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FEATURED_LIST } from '@/db/featured-list'
-import { matchPage, routedPath } from '@/lib/route-match'
+import { matchPage, reachesTwin, routedPath } from '@/lib/route-match'
 import { PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
 
 const FEATURED = FEATURED_LIST.slug
 const kinds = Object.values(PAGE_KINDS)
 const cachedKinds = kinds.filter((kind) => kind.served === 'cached-for-everyone')
 const paramNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((found) => found[1])
+const filledIn = (path: string) => path.replace(/:(\w+)/g, 'the-cranes-are-flying')
 
 describe('matchPage', () => {
   it.each([
@@ -71,6 +72,49 @@ describe('routedPath', () => {
 
   it('is null for a target that is not a URL', () => {
     expect(routedPath('*')).toBeNull()
+  })
+})
+
+describe('reachesTwin', () => {
+  const twinPaths = cachedKinds.map((kind) => filledIn(kind.twin))
+  const spellings = (path: string) => [
+    path,
+    `${path}/`,
+    `${path}?q=1`,
+    `${path}.rsc`,
+    path.replace('/signed-in', '/%73igned-in'),
+    path.replace('/signed-in', '/%2573igned-in'),
+    path.replace('/signed-in', '/SIGNED-IN'),
+    path.replaceAll('/', '%2F').replace('%2F', '/'),
+    `/${path}`,
+    `\\${path}`,
+    `/x/..${path}`,
+    `/x/%2e%2e${path}`,
+    `/x/..%2F${path.slice(1)}`,
+    `/.${path}`,
+    `http://elsewhere.test${path}`,
+  ]
+
+  it.each(twinPaths)('catches %s however it is spelt', (path) => {
+    for (const spelling of spellings(path)) expect(reachesTwin(spelling), spelling).toBe(true)
+  })
+
+  it.each(['/signed-in', '/signed-in/', '/signed-in/films', '/signed-in/anything/at/all'])(
+    'catches %s, which is under the twins too',
+    (path) => expect(reachesTwin(path)).toBe(true),
+  )
+
+  it.each([
+    ...kinds.map((kind) => filledIn(kind.path)),
+    '/signed-inx',
+    '/signin',
+    '/films/signed-in',
+    '/films/%2Fsigned-in',
+    '/signed-in/../films/a',
+    '/lists/new',
+    '*',
+  ])('lets %s through', (path) => {
+    expect(reachesTwin(path)).toBe(false)
   })
 })
 
