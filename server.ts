@@ -31,9 +31,9 @@ const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 createServer(async (req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
   const target = req.url ?? '/'
-  // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
-  if (reachesTwin(target)) return notFound(req, res)
   const path = routedPath(target)
+  // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
+  if (path !== null && reachesTwin(path)) return notFound(req, res)
   const page = path === null ? null : matchPage(path)
   if (page) {
     // Cached under the URL as sent, so only for the usual spelling of a page's path.

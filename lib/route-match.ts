@@ -55,24 +55,25 @@ function decoded(segment: string) {
 }
 
 /**
- * Whether a request target reaches a signed-in twin at the twin's own path, however it is spelt.
+ * Whether a routed path reaches a signed-in twin at the twin's own path, however it is spelt.
  * Next resolves dot segments and redirects doubled slashes and backslashes; a proxy in front may
  * decode escapes or ignore case. So each reading counts: the routed path, then the same with its
  * ASCII escapes decoded and slashes folded, again until nothing changes.
  */
-export function reachesTwin(target: string): boolean {
-  const readings = new Set<string>()
-  let path = routedPath(target)
-  while (path !== null && !readings.has(path) && readings.size < 8) {
-    readings.add(path)
-    path = routedPath(decodeAscii(path).replace(/[\\/]+/g, '/'))
+export function reachesTwin(path: string): boolean {
+  const readings = [path]
+  for (let reading = path; readings.length < 8 && FOLDABLE.test(reading);) {
+    const next = routedPath(decodeAscii(reading).replace(/[\\/]+/g, '/'))
+    if (next === null || readings.includes(next)) break
+    readings.push((reading = next))
   }
-  return [...readings].some((reading) => {
+  return readings.some((reading) => {
     const lower = reading.toLowerCase()
     return lower === TWIN_ROOT || lower.startsWith(`${TWIN_ROOT}/`)
   })
 }
 
 // Only ASCII can spell a route, a slash or a dot.
+const FOLDABLE = /%[0-7][\da-f]|\/\/|\\/i
 const decodeAscii = (path: string) =>
   path.replace(/%[0-7][\da-f]/gi, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))
