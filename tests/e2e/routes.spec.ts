@@ -106,6 +106,18 @@ test('the public pages are cached for everyone and per request for a member, at 
   await expectPublicPages(page, true)
   await expectSignedInAs(page, user.username)
 
+  // Following links (client-side navigations with JavaScript) also goes through the public URLs.
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  await page.goto('/')
+  await page.getByRole('link', { name: 'The Cranes Are Flying', exact: true }).click()
+  await expect(page).toHaveURL(/\/films\/the-cranes-are-flying$/)
+  await expect(page.getByText(PAGES.film.signedIn!)).toBeVisible()
+  await page.getByRole('link', { name: 'Mikhail Kalatozov' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mikhail Kalatozov')
+  await expectSignedInAs(page, user.username)
+  expect(requested.filter((path) => path.startsWith('/signed-in'))).toEqual([])
+
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
   for (const twin of twins) {
     for (const path of spellings(twin)) await expectNotFoundPage(baseURL!, path, { headers: { cookie } }) // prettier-ignore
