@@ -21,9 +21,9 @@ import {
 import { deleteUser, type Viewer } from '@/db/users'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { listMessages } from '@/lib/list-rules'
-import { SESSION_COOKIE } from '@/lib/session-cookie'
 import { sessionUserIdOf, sessionUserOf } from '@/lib/session-user'
 import { createTestDatabase } from '../helpers/test-db'
+import { SESSION_COOKIE } from '@/lib/session-cookie'
 
 const db = await createTestDatabase({ seed: true })
 const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films).orderBy(asc(films.id)) // prettier-ignore
