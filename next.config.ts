@@ -1,8 +1,5 @@
 import type { NextConfig } from 'next'
-import { FEATURED_LIST } from './db/featured-list'
-
-// Auth.js's session cookie, over HTTP and over HTTPS.
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token']
+import { pageRewrites } from './lib/routes'
 
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' worth of work (or two test runs) build side by side.
@@ -14,24 +11,8 @@ const nextConfig: NextConfig = {
   // drizzle-kit and the libSQL native bindings stay out of the server bundle.
   serverExternalPackages: ['@libsql/client', 'libsql'],
   async rewrites() {
-    // A request with a session gets the per-request variant of a cached page, at the same URL.
-    const signedIn = SESSION_COOKIES.flatMap((key) =>
-      [
-        ['/', `/signed-in/curated/${FEATURED_LIST.slug}`],
-        ['/curated/:slug', '/signed-in/curated/:slug'],
-        ['/films/:slug', '/signed-in/films/:slug'],
-        ['/people/:slug', '/signed-in/people/:slug'],
-      ].map(([source, destination]) => ({
-        source: source!,
-        destination: destination!,
-        has: [{ type: 'cookie' as const, key }],
-      })),
-    )
-    return {
-      beforeFiles: [...signedIn, { source: '/', destination: `/curated/${FEATURED_LIST.slug}` }],
-      afterFiles: [],
-      fallback: [],
-    }
+    // Before the app's routes: the public URLs are routes too, which would otherwise win.
+    return { beforeFiles: pageRewrites(), afterFiles: [], fallback: [] }
   },
   experimental: {
     // Pages rendered on demand stay in memory only, so a restarted server (or one pointed at

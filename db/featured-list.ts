@@ -1,6 +1,6 @@
 /**
  * The site's featured curated list, shown at `/`: the list the bundled catalogue loads and
- * `npm run db:import` updates by default. next.config.ts routes `/` to it.
+ * `npm run db:import` updates by default. lib/routes.ts routes `/` to it.
  */
 export const FEATURED_LIST = {
   slug: 'soviet-films-of-the-great-patriotic-war',

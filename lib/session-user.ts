@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt'
 import { getDb, type Database } from '@/db/client'
 import { authSecret } from './auth-secret'
+import { SESSION_COOKIES } from './session-cookie'
 import { refreshSessionToken } from './session-token'
 
 export type SessionUser = { id: string; username: string | null }
@@ -18,8 +19,8 @@ export async function sessionUserOf(
   // Only the cookie: auth() reads no Authorization header, so neither does this.
   const req = { headers: { cookie: cookieHeader } }
   // Auth.js names the cookie __Secure-… on HTTPS; which one applies depends on the site's URL.
-  for (const secureCookie of [true, false]) {
-    const token = await getToken({ req, secret: authSecret(), secureCookie })
+  for (const cookieName of SESSION_COOKIES) {
+    const token = await getToken({ req, secret: authSecret(), cookieName })
     if (!token) continue
     const current = await refreshSessionToken(token, undefined, db)
     return current?.sub ? { id: current.sub, username: current.username ?? null } : null

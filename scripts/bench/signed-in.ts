@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import { encode } from 'next-auth/jwt'
 import { openDatabaseFile } from '@/db/client'
 import { users } from '@/db/schema'
+import { SESSION_COOKIE } from '@/lib/session-cookie'
 
-const COOKIE = 'authjs.session-token'
+// The bench server runs over HTTP.
+const COOKIE = SESSION_COOKIE.http
 
 /**
  * Session cookies for `count` new members of the bench database, signed with the secret the

@@ -22,6 +22,7 @@ import { FEATURED_LIST } from '@/db/featured-list'
 import type { ListFields } from '@/lib/rules/lists'
 import { sessionUserIdOf, sessionUserOf } from '@/lib/session-user'
 import { createTestDatabase } from '../helpers/test-db'
+import { SESSION_COOKIE } from '@/lib/session-cookie'
 
 const db = await createTestDatabase({ seed: true })
 const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films).orderBy(asc(films.id)) // prettier-ignore
@@ -313,17 +314,18 @@ describe('reading the session cookie (pages, and the owner check server.ts makes
     const ann = await newPerson()
     const cookie = async (name: string, sessionVersion = 1, key = secret) =>
       `theme=dark; ${name}=${await encode({ token: { sub: ann.id, sessionVersion }, secret: key, salt: name })}` // prettier-ignore
-    expect(await sessionUserIdOf(await cookie('authjs.session-token'), db)).toBe(ann.id)
-    expect(await sessionUserIdOf(await cookie('__Secure-authjs.session-token'), db)).toBe(ann.id)
-    expect(await sessionUserIdOf(await cookie('authjs.session-token', 2), db)).toBeNull()
-    expect(await sessionUserIdOf(await cookie('authjs.session-token', 1, secret.toUpperCase()), db)).toBeNull() // prettier-ignore
-    expect(await sessionUserIdOf('authjs.session-token=forged', db)).toBeNull()
+    const { http, https } = SESSION_COOKIE
+    expect(await sessionUserIdOf(await cookie(http), db)).toBe(ann.id)
+    expect(await sessionUserIdOf(await cookie(https), db)).toBe(ann.id)
+    expect(await sessionUserIdOf(await cookie(http, 2), db)).toBeNull()
+    expect(await sessionUserIdOf(await cookie(http, 1, secret.toUpperCase()), db)).toBeNull()
+    expect(await sessionUserIdOf(`${http}=forged`, db)).toBeNull()
     expect(await sessionUserIdOf(undefined, db)).toBeNull()
   })
 
   it('gives pages the id and the current username, and nothing once the session has expired', async () => {
     const ann = await newPerson()
-    const name = 'authjs.session-token'
+    const name = SESSION_COOKIE.http
     const cookie = async (maxAge?: number) =>
       `${name}=${await encode({ token: { sub: ann.id, sessionVersion: 1 }, secret, salt: name, maxAge })}`
     expect(await sessionUserOf(await cookie(), db)).toEqual({ id: ann.id, username: ann.username })

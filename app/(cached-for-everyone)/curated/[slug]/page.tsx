@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { curatedMetadata, CuratedRoute } from './curated-route'
 
-// `/` shows the featured list through a rewrite (next.config.ts), so the home page is cached
+// `/` shows the featured list through a rewrite (lib/routes.ts), so the home page is cached
 // like a film page; requests with a session go to the signed-in variant.
 export const revalidate = 3600
 export async function generateStaticParams() {

@@ -6,7 +6,7 @@ import {
 import { CuratedProgress } from '@/components/lists/curated-progress'
 import { currentViewer } from '@/lib/viewer'
 
-// `/` and /curated/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
+// `/` and /curated/[slug] for someone signed in (their twin in lib/routes.ts): rendered per request.
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { currentViewer } from '@/lib/viewer'
 import { filmMetadata, FilmRoute } from '@/app/(cached-for-everyone)/films/[slug]/film-route'
 
-// /films/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
+// /films/[slug] for someone signed in (its twin in lib/routes.ts): rendered per request.
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { personMetadata, PersonRoute } from '@/app/(cached-for-everyone)/people/[slug]/person-route'
 
-// /people/[slug] for someone signed in (a rewrite in next.config.ts): rendered per request.
+// /people/[slug] for someone signed in (its twin in lib/routes.ts): rendered per request.
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,79 @@
+import { PAGE_KINDS, TWIN_ROOT, type PageKindName, type SlugCheck } from './routes'
+
+export type PageMatch = {
+  name: PageKindName
+  served: 'cached-for-everyone' | 'per-request'
+  /** The lookup to make before the page is rendered, if any. */
+  check: SlugCheck | null
+}
+
+/**
+ * The path Next routes a request target (`req.url`) to: dot segments resolved and `\` read as
+ * `/`, as a URL parser does, escapes kept; null for a target that is not a URL.
+ */
+export function routedPath(target: string): string | null {
+  try {
+    return new URL(/^[/\\]/.test(target) ? `http://kinofront.invalid${target}` : target).pathname
+  } catch {
+    return null
+  }
+}
+
+const matchers = (Object.keys(PAGE_KINDS) as PageKindName[]).map((name) => {
+  const kind = PAGE_KINDS[name]
+  const names: string[] = []
+  const source = kind.path
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/:(\w+)/g, (_, param: string) => {
+      names.push(param)
+      return '([^/]+)'
+    })
+  // With a trailing slash too, which Next would redirect away: an unknown slug is a 404 at once.
+  return { name, kind, names, pattern: new RegExp(`^${source.replace(/\/$/, '')}/?$`) }
+})
+
+/** The kind of page a routed path names, with its lookup; null for any other path. */
+export function matchPage(path: string): PageMatch | null {
+  for (const { name, kind, names, pattern } of matchers) {
+    const found = pattern.exec(path)
+    if (!found) continue
+    const params = Object.fromEntries(names.map((param, i) => [param, decoded(found[i + 1]!)]))
+    // The parameters were read with the names in this kind's own path, which its lookup takes.
+    const check = 'exists' in kind ? ({ kind: kind.exists, params } as SlugCheck) : null
+    return { name, served: kind.served, check }
+  }
+  return null
+}
+
+// A malformed escape is kept as written: no slug or username has a `%`, so it names nothing.
+function decoded(segment: string) {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+/**
+ * Whether a routed path reaches a signed-in twin at the twin's own path, however it is spelt.
+ * Next resolves dot segments and redirects doubled slashes and backslashes; a proxy in front may
+ * decode escapes or ignore case. So each reading counts: the routed path, then the same with its
+ * ASCII escapes decoded and slashes folded, again until nothing changes.
+ */
+export function reachesTwin(path: string): boolean {
+  const readings = [path]
+  for (let reading = path; readings.length < 8 && FOLDABLE.test(reading);) {
+    const next = routedPath(decodeAscii(reading).replace(/[\\/]+/g, '/'))
+    if (next === null || readings.includes(next)) break
+    readings.push((reading = next))
+  }
+  return readings.some((reading) => {
+    const lower = reading.toLowerCase()
+    return lower === TWIN_ROOT || lower.startsWith(`${TWIN_ROOT}/`)
+  })
+}
+
+// Only ASCII can spell a route, a slash or a dot.
+const FOLDABLE = /%[0-7][\da-f]|\/\/|\\/i
+const decodeAscii = (path: string) =>
+  path.replace(/%[0-7][\da-f]/gi, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))

@@ -1,0 +1,100 @@
+// Relative imports only, here and in what this file imports: next.config.ts loads it without the
+// app's `@/` paths.
+import { FEATURED_LIST } from '../db/featured-list'
+import { SESSION_COOKIES } from './session-cookie'
+
+/** The signed-in twins of the cached pages live under here, reachable only through rewrites. */
+export const TWIN_ROOT = '/signed-in'
+
+type PageKind = {
+  /** The public URL, in the pattern syntax of Next's rewrites: `:name` is one path segment. */
+  path: string
+  /** The lookup in db/known-slugs.ts that says whether the page exists and who may see it. */
+  exists?: string
+} & (
+  | {
+      served: 'cached-for-everyone'
+      /**
+       * The same page rendered per request, with the person's own header, ratings and lists:
+       * a request with a session cookie is rewritten there, keeping its URL.
+       */
+      twin: `${typeof TWIN_ROOT}/${string}`
+      /** Where Next renders the page for everyone else, when that is not `path`. */
+      rendersAt?: string
+    }
+  | { served: 'per-request' }
+)
+
+/**
+ * Every page whose existence server.ts checks or whose cache it keeps. A new kind of page is an
+ * entry here, a lookup for its `exists` in db/known-slugs.ts, and its page files (the twin's too):
+ * server.ts, the rewrites in next.config.ts and the lookups' types follow from this table.
+ */
+export const PAGE_KINDS = {
+  home: {
+    path: '/',
+    served: 'cached-for-everyone',
+    rendersAt: `/curated/${FEATURED_LIST.slug}`,
+    twin: `/signed-in/curated/${FEATURED_LIST.slug}`,
+  },
+  film: {
+    path: '/films/:slug',
+    served: 'cached-for-everyone',
+    twin: '/signed-in/films/:slug',
+    exists: 'film',
+  },
+  person: {
+    path: '/people/:slug',
+    served: 'cached-for-everyone',
+    twin: '/signed-in/people/:slug',
+    exists: 'person',
+  },
+  curatedList: {
+    path: '/curated/:slug',
+    served: 'cached-for-everyone',
+    twin: '/signed-in/curated/:slug',
+    exists: 'curatedList',
+  },
+  member: { path: '/u/:username', served: 'per-request', exists: 'member' },
+  // A private list is a 404 to everyone but its owner, so its lookup answers who may see it.
+  memberList: { path: '/u/:username/lists/:slug', served: 'per-request', exists: 'memberList' },
+} as const satisfies Record<string, PageKind>
+
+export type PageKindName = keyof typeof PAGE_KINDS
+type Kind = (typeof PAGE_KINDS)[PageKindName]
+export type SlugKind = Extract<Kind, { exists: string }>['exists']
+
+type ParamNames<Path> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never
+
+/** The decoded parameters of a path pattern, by name: `{ slug }` for `/films/:slug`. */
+export type PathParams<Path extends string> = Path extends string
+  ? { readonly [Name in ParamNames<Path>]: string }
+  : never
+
+/** What a lookup is given: the parameters of the paths that use it. */
+export type SlugParams<K extends SlugKind> = PathParams<Extract<Kind, { exists: K }>['path']>
+
+/** One lookup to make before a page is rendered, and what it is given. */
+export type SlugCheck = { [K in SlugKind]: { kind: K; params: SlugParams<K> } }[SlugKind]
+
+/** next.config.ts's rewrites: to the signed-in twin with a session cookie, else to `rendersAt`. */
+export function pageRewrites() {
+  const kinds: readonly PageKind[] = Object.values(PAGE_KINDS)
+  const cached = kinds.flatMap((kind) => (kind.served === 'cached-for-everyone' ? [kind] : []))
+  return [
+    ...cached.flatMap((kind) =>
+      SESSION_COOKIES.map((key) => ({
+        source: kind.path,
+        destination: kind.twin,
+        has: [{ type: 'cookie' as const, key }],
+      })),
+    ),
+    ...cached.flatMap((kind) =>
+      kind.rendersAt ? [{ source: kind.path, destination: kind.rendersAt }] : [],
+    ),
+  ]
+}

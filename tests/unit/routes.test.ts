@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { FEATURED_LIST } from '@/db/featured-list'
+import { matchPage, reachesTwin, routedPath } from '@/lib/route-match'
+import { PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
+
+const FEATURED = FEATURED_LIST.slug
+const kinds = Object.values(PAGE_KINDS)
+const cachedKinds = kinds.filter((kind) => kind.served === 'cached-for-everyone')
+const paramNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((found) => found[1])
+const filledIn = (path: string) => path.replace(/:(\w+)/g, 'the-cranes-are-flying')
+
+describe('matchPage', () => {
+  it.each([
+    ['/', 'home', null],
+    ['/films/the-cranes-are-flying', 'film', { kind: 'film', params: { slug: 'the-cranes-are-flying' } }],
+    ['/films/the-cranes-are-flying/', 'film', { kind: 'film', params: { slug: 'the-cranes-are-flying' } }],
+    ['/people/mikhail-kalatozov', 'person', { kind: 'person', params: { slug: 'mikhail-kalatozov' } }],
+    [`/curated/${FEATURED}`, 'curatedList', { kind: 'curatedList', params: { slug: FEATURED } }],
+    ['/u/ann', 'member', { kind: 'member', params: { username: 'ann' } }],
+    ['/u/ann/lists/war-films', 'memberList', { kind: 'memberList', params: { username: 'ann', slug: 'war-films' } }],
+  ])('%s is a %s page', (path, name, check) => {
+    expect(matchPage(path)).toEqual({ name, served: PAGE_KINDS[name as 'home'].served, check })
+  }) // prettier-ignore
+
+  it('decodes the parameters, and keeps a malformed escape as written', () => {
+    expect(matchPage('/films/%D0%9B%D0%B5%D1%82%D1%8F%D1%82')?.check?.params).toEqual({ slug: 'Летят' }) // prettier-ignore
+    expect(matchPage('/u/a%5Fb/lists/x%2Fy')?.check?.params).toEqual({
+      username: 'a_b',
+      slug: 'x/y',
+    })
+    expect(matchPage('/films/%E0%A4%A')?.check?.params).toEqual({ slug: '%E0%A4%A' })
+  })
+
+  it.each([
+    '/films',
+    '/films/a/b',
+    '/films//',
+    '//films/a',
+    '/FILMS/a',
+    '/filmsx/a',
+    '/u/ann/lists',
+    '/u/ann/watchlist',
+    '/lists/new',
+    '/signin',
+    '/robots.txt',
+    '/_next/static/chunks/main.js',
+    '/signed-in/films/the-cranes-are-flying',
+  ])('%s is none of the kinds', (path) => {
+    expect(matchPage(path)).toBeNull()
+  })
+
+  it('says which pages are served from the shared cache', () => {
+    const served = (path: string) => matchPage(path)?.served
+    expect(['/', '/films/a', '/people/a', '/curated/a'].map(served)).toEqual(Array(4).fill('cached-for-everyone')) // prettier-ignore
+    expect(['/u/ann', '/u/ann/lists/a'].map(served)).toEqual(Array(2).fill('per-request'))
+  })
+})
+
+describe('routedPath', () => {
+  it.each([
+    ['/films/a?q=1', '/films/a'],
+    ['/x/../films/a', '/films/a'],
+    ['/x/%2e%2e/films/a', '/films/a'],
+    ['/films\\a', '/films/a'],
+    ['//films/a', '//films/a'],
+    ['/%66ilms/a', '/%66ilms/a'],
+    ['http://elsewhere.test/films/a', '/films/a'],
+  ])('%s is routed as %s', (target, path) => {
+    expect(routedPath(target)).toBe(path)
+  })
+
+  it('is null for a target that is not a URL', () => {
+    expect(routedPath('*')).toBeNull()
+  })
+})
+
+describe('reachesTwin', () => {
+  const twinPaths = cachedKinds.map((kind) => filledIn(kind.twin))
+  const spellings = (path: string) => [
+    path,
+    `${path}/`,
+    `${path}?q=1`,
+    `${path}.rsc`,
+    path.replace('/signed-in', '/%73igned-in'),
+    path.replace('/signed-in', '/%2573igned-in'),
+    path.replace('/signed-in', '/SIGNED-IN'),
+    path.replaceAll('/', '%2F').replace('%2F', '/'),
+    `/${path}`,
+    `\\${path}`,
+    `/x/..${path}`,
+    `/x/%2e%2e${path}`,
+    `/x/..%2F${path.slice(1)}`,
+    `/.${path}`,
+    `http://elsewhere.test${path}`,
+  ]
+
+  it.each(twinPaths)('catches %s however it is spelt', (path) => {
+    for (const spelling of spellings(path))
+      expect(reachesTwin(routedPath(spelling)!), spelling).toBe(true)
+  })
+
+  it.each(['/signed-in', '/signed-in/', '/signed-in/films', '/signed-in/anything/at/all'])(
+    'catches %s, which is under the twins too',
+    (path) => expect(reachesTwin(routedPath(path)!)).toBe(true),
+  )
+
+  it.each([
+    ...kinds.map((kind) => filledIn(kind.path)),
+    '/signed-inx',
+    '/signin',
+    '/films/signed-in',
+    '/films/%2Fsigned-in',
+    '/signed-in/../films/a',
+    '/lists/new',
+  ])('lets %s through', (path) => {
+    expect(reachesTwin(routedPath(path)!)).toBe(false)
+  })
+})
+
+describe('the route table', () => {
+  it('puts each twin under the twin root, with the parameters of its page', () => {
+    for (const kind of cachedKinds) {
+      expect(kind.twin.startsWith(`${TWIN_ROOT}/`)).toBe(true)
+      expect(paramNames(kind.twin)).toEqual(paramNames(kind.path))
+    }
+  })
+
+  it('shows the featured curated list at `/`, with the curated twin for someone signed in', () => {
+    const { home, curatedList } = PAGE_KINDS
+    expect(matchPage(home.rendersAt)?.check).toEqual({ kind: 'curatedList', params: { slug: FEATURED } }) // prettier-ignore
+    expect(home.twin).toBe(curatedList.twin.replace(':slug', FEATURED))
+  })
+
+  it('has the page files of every kind and twin', () => {
+    const pageFile = (group: string, path: string) =>
+      `app/(${group})${path.replace(/:(\w+)/g, '[$1]')}/page.tsx`
+    for (const kind of kinds) {
+      if (!('rendersAt' in kind)) expect(pageFile(kind.served, kind.path)).toSatisfy(existsSync)
+      if ('twin' in kind && !('rendersAt' in kind)) {
+        expect(pageFile('per-request', kind.twin)).toSatisfy(existsSync)
+      }
+    }
+  })
+
+  it('gives next.config.ts a rewrite to the twin for each session cookie, then `/` to the featured list', () => {
+    const signedIn = (source: string, destination: string) =>
+      ['__Secure-authjs.session-token', 'authjs.session-token'].map((key) => ({
+        source,
+        destination,
+        has: [{ type: 'cookie', key }],
+      }))
+    expect(pageRewrites()).toEqual([
+      ...signedIn('/', `/signed-in/curated/${FEATURED}`),
+      ...signedIn('/films/:slug', '/signed-in/films/:slug'),
+      ...signedIn('/people/:slug', '/signed-in/people/:slug'),
+      ...signedIn('/curated/:slug', '/signed-in/curated/:slug'),
+      { source: '/', destination: `/curated/${FEATURED}` },
+    ])
+  })
+})
