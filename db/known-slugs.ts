@@ -1,6 +1,8 @@
 import 'server-only'
 import { and, eq } from 'drizzle-orm'
 import type { SlugCheck, SlugKind, SlugParams } from '@/lib/routes'
+import { decadeOfSlug } from '@/lib/decades'
+import { catalogueDecades } from './catalogue'
 import { getDb, type Database } from './client'
 import { curatedLists, films, filmSlugAliases, lists, people, users } from './schema'
 
@@ -23,6 +25,10 @@ const lookups: Lookups = {
     anyone(db.select({ id: people.id }).from(people).where(eq(people.slug, slug)).limit(1)),
   curatedList: (db, { slug }) =>
     anyone(db.select({ id: curatedLists.id }).from(curatedLists).where(eq(curatedLists.slug, slug)).limit(1)), // prettier-ignore
+  decade: async (db, { decade }) => {
+    const start = decadeOfSlug(decade)
+    return start !== null && (await catalogueDecades(db)).includes(start) ? 'everyone' : null
+  },
   member: (db, { username }) =>
     anyone(db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1)),
   memberList: (db, { username, slug }) => listAudience(username, slug, db),
@@ -35,6 +41,7 @@ const remembered: Partial<Record<SlugKind, Set<string>>> = {
   film: new Set(),
   person: new Set(),
   curatedList: new Set(),
+  decade: new Set(),
 }
 
 /** Who may see the page a check names (for films, an old slug that redirects counts). */

@@ -55,6 +55,12 @@ export const PAGE_KINDS = {
     twin: '/signed-in/curated/:slug',
     exists: 'curatedList',
   },
+  decade: {
+    path: '/decades/:decade',
+    served: 'cached-for-everyone',
+    twin: '/signed-in/decades/:decade',
+    exists: 'decade',
+  },
   member: { path: '/u/:username', served: 'per-request', exists: 'member' },
   // A private list is a 404 to everyone but its owner, so its lookup answers who may see it.
   memberList: { path: '/u/:username/lists/:slug', served: 'per-request', exists: 'memberList' },

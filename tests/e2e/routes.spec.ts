@@ -16,6 +16,7 @@ const PAGES: Record<CachedKind, { path: string; heading: string; signedIn?: RegE
   film: { path: '/films/the-cranes-are-flying', heading: 'The Cranes Are Flying', signedIn: /^You have not rated this film\.$/ }, // prettier-ignore
   person: { path: '/people/mikhail-kalatozov', heading: 'Mikhail Kalatozov' },
   curatedList: { path: `/curated/${FEATURED_LIST.slug}`, heading: FEATURED_LIST.title, signedIn: /^You have rated \d+ of \d+$/ }, // prettier-ignore
+  decade: { path: '/decades/1950s', heading: 'Films of the 1950s' },
 }
 
 /** The twin's own address for a public URL, as the rewrite would reach it. */

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { canonProblems, FIRST_YEAR, LAST_YEAR, readCanon, type CanonFilm } from '@/db/canon-files'
 import { searchCatalogue } from '@/db/catalogue'

@@ -155,6 +155,7 @@ describe('the route table', () => {
       ...signedIn('/films/:slug', '/signed-in/films/:slug'),
       ...signedIn('/people/:slug', '/signed-in/people/:slug'),
       ...signedIn('/curated/:slug', '/signed-in/curated/:slug'),
+      ...signedIn('/decades/:decade', '/signed-in/decades/:decade'),
       { source: '/', destination: `/curated/${FEATURED}` },
     ])
   })
