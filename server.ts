@@ -18,7 +18,7 @@ import { sessionUserIdOf } from './lib/session-user'
 const dev = process.argv.includes('--dev')
 const { port, hostname, database, trustProxy } = config()
 
-await prepareDatabase(getDb(), { embedded: database.filePath !== null })
+await prepareDatabase({ embedded: database.filePath !== null }, getDb())
 // Generates the embedded database's session key now rather than on the first sign-in.
 authSecret()
 

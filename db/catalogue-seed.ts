@@ -58,7 +58,7 @@ const CREDITED: Record<
  * parts, aliases, sources and search rows. Members' ratings, watchlists and lists refer to films
  * by id, which an update keeps, so they are untouched.
  */
-export async function upsertCanon(db: Executor, { films: filmFiles, people: personFiles }: Canon) {
+export async function upsertCanon({ films: filmFiles, people: personFiles }: Canon, db: Executor) {
   const personIds = new Map<string, number>()
   // In chunks: one statement per person would make the first start several times slower.
   for (const chunk of chunks(personFiles, 100)) {
@@ -98,7 +98,7 @@ export async function upsertCanon(db: Executor, { films: filmFiles, people: pers
       ),
     )
   }
-  for (const film of filmFiles) await upsertFilm(db, film, personIds)
+  for (const film of filmFiles) await upsertFilm(film, personIds, db)
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -107,7 +107,7 @@ function chunks<T>(items: T[], size: number): T[][] {
   )
 }
 
-async function upsertFilm(db: Executor, seed: CanonFilm, personIds: Map<string, number>) {
+async function upsertFilm(seed: CanonFilm, personIds: Map<string, number>, db: Executor) {
   const values = {
     slug: seed.slug,
     title: seed.title,
@@ -185,14 +185,14 @@ async function upsertFilm(db: Executor, seed: CanonFilm, personIds: Map<string, 
       .values({ slug: alias, filmId })
       .onConflictDoUpdate({ target: filmSlugAliases.slug, set: { filmId } })
   }
-  await refreshFilmSearchRow(db, filmId)
+  await refreshFilmSearchRow(filmId, db)
 }
 
 /** Replaces the list's corrections with the given ones; entries are found by their film's slug. */
 export async function replaceCorrections(
-  db: Executor,
   listSlug: string,
   seeds: CorrectionSeed[],
+  db: Executor,
 ): Promise<void> {
   const [list] = await db
     .select({ id: curatedLists.id })

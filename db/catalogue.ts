@@ -50,7 +50,8 @@ export const cardColumns = {
 
 export async function searchCatalogue(
   query: CatalogueQuery,
-  { pageSize = CATALOGUE_PAGE_SIZE, db = getDb() }: { pageSize?: number; db?: Database } = {},
+  { pageSize = CATALOGUE_PAGE_SIZE }: { pageSize?: number } = {},
+  db: Database = getDb(),
 ): Promise<CataloguePage> {
   const fts = query.q ? toFtsQuery(query.q) : null
   const conditions: SQL[] = []
@@ -76,7 +77,7 @@ export async function searchCatalogue(
           .from(credits)
           .where(
             and(
-              inArray(credits.personId, peopleNamed(db, query.director)),
+              inArray(credits.personId, peopleNamed(query.director, db)),
               eq(credits.role, 'director'),
             ),
           ),
@@ -90,7 +91,7 @@ export async function searchCatalogue(
         db
           .select({ filmId: credits.filmId })
           .from(credits)
-          .where(inArray(credits.personId, peopleNamed(db, query.person))),
+          .where(inArray(credits.personId, peopleNamed(query.person, db))),
       ),
     )
   }
@@ -151,14 +152,14 @@ export async function searchCatalogue(
     .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-  const cards = await withRatingTotals(db, await withDirectors(db, rows))
+  const cards = await withRatingTotals(await withDirectors(rows, db), db)
   return { films: cards, total, page, pageCount, pageSize }
 }
 
 /** Adds each film's directors, in credit order, with one query for the whole page. */
 export async function withDirectors<T extends { id: number }>(
-  db: Database,
   rows: T[],
+  db: Database,
 ): Promise<(T & { directors: PersonLink[] })[]> {
   if (rows.length === 0) return []
   const directorRows = await db
@@ -184,7 +185,7 @@ export async function withDirectors<T extends { id: number }>(
 }
 
 /** People whose slug is `text`, or whose name (English or original) contains it. */
-function peopleNamed(db: Database, text: string) {
+function peopleNamed(text: string, db: Database) {
   const part = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   return db
     .select({ id: people.id })
@@ -213,7 +214,7 @@ export async function directorsNamed(text: string, db: Database = getDb()): Prom
     .selectDistinct({ slug: people.slug, name: people.name })
     .from(credits)
     .innerJoin(people, eq(people.id, credits.personId))
-    .where(and(inArray(credits.personId, peopleNamed(db, text)), eq(credits.role, 'director')))
+    .where(and(inArray(credits.personId, peopleNamed(text, db)), eq(credits.role, 'director')))
     .orderBy(asc(people.name))
     .limit(10)
 }
@@ -258,5 +259,5 @@ export async function filmsOfDecade(decade: number, limit = 200, db: Database = 
     .where(between(films.yearStart, decade, decade + 9))
     .orderBy(asc(films.yearStart), asc(films.sortTitle))
     .limit(limit)
-  return withDirectors(db, rows)
+  return withDirectors(rows, db)
 }

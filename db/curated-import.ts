@@ -33,14 +33,14 @@ class ImportRejected extends Error {
  * by their film, so importing an edited file updates entries in place.
  */
 export async function importCuratedList(
-  db: Database,
   source: string,
   identity: ListIdentity,
+  db: Database,
 ): Promise<ImportResult> {
   const parsed = parseCuratedList(source)
   if (!parsed.ok) return parsed
   try {
-    const report = await db.transaction((tx) => applyCuratedList(tx, parsed.list, identity))
+    const report = await db.transaction((tx) => applyCuratedList(parsed.list, identity, tx))
     return { ok: true, report }
   } catch (error) {
     if (error instanceof ImportRejected) return { ok: false, errors: error.errors }
@@ -49,9 +49,9 @@ export async function importCuratedList(
 }
 
 export async function applyCuratedList(
-  db: Executor,
   list: ParsedList,
   identity: ListIdentity,
+  db: Executor,
 ): Promise<ImportReport> {
   const report: ImportReport = {
     entries: list.entries.length,
@@ -63,17 +63,17 @@ export async function applyCuratedList(
     warnings: [...list.warnings],
   }
   const listId = await upsertList(
-    db,
     identity.slug,
     list.title ?? identity.title,
     list.introduction,
+    db,
   )
 
   const filmIds: number[] = []
   const firstLineOfFilm = new Map<number, number>()
   const duplicates: string[] = []
   for (const entry of list.entries) {
-    const film = await resolveFilm(db, entry, report)
+    const film = await resolveFilm(entry, report, db)
     const earlier = firstLineOfFilm.get(film.id)
     if (earlier !== undefined) {
       duplicates.push(`line ${entry.line}: "${entry.title}" is the same film as line ${earlier}`)
@@ -119,7 +119,7 @@ export async function applyCuratedList(
   return report
 }
 
-async function upsertList(db: Executor, slug: string, title: string, introduction: string) {
+async function upsertList(slug: string, title: string, introduction: string, db: Executor) {
   const [row] = await db
     .insert(curatedLists)
     .values({ slug, title, introduction })
@@ -129,7 +129,7 @@ async function upsertList(db: Executor, slug: string, title: string, introductio
 }
 
 /** Finds the entry's film by slug or old slug, creating a bare film when the catalogue lacks it. */
-async function resolveFilm(db: Executor, entry: ParsedEntry, report: ImportReport) {
+async function resolveFilm(entry: ParsedEntry, report: ImportReport, db: Executor) {
   const slug = slugify(entry.title)
   const columns = { id: films.id, yearStart: films.yearStart, yearEnd: films.yearEnd }
   const bySlug = await db.select(columns).from(films).where(eq(films.slug, slug))
@@ -160,7 +160,7 @@ async function resolveFilm(db: Executor, entry: ParsedEntry, report: ImportRepor
       sortTitle: sortTitle(entry.title),
     })
     .returning(columns)
-  await refreshFilmSearchRow(db, created!.id)
+  await refreshFilmSearchRow(created!.id, db)
   report.createdFilms.push(slug)
   return created!
 }

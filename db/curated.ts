@@ -49,10 +49,10 @@ export async function findCuratedList(
     .where(eq(curatedEntries.listId, list.id))
     .orderBy(asc(curatedEntries.position))
   const [withDirs, byEntry, listCorrections] = await Promise.all([
-    withDirectors(db, rows),
+    withDirectors(rows, db),
     correctionsByEntry(
-      db,
       rows.map((r) => r.entryId),
+      db,
     ),
     db
       .select()

@@ -5,7 +5,7 @@ import { credits, films, people } from './schema'
 import { foldText } from './search-text'
 
 /** Rewrites one film's row in the full-text index from its titles and credited people. */
-export async function refreshFilmSearchRow(db: Executor, filmId: number): Promise<void> {
+export async function refreshFilmSearchRow(filmId: number, db: Executor): Promise<void> {
   const [film] = await db.select().from(films).where(eq(films.id, filmId))
   if (!film) return
   const names = await db

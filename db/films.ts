@@ -103,14 +103,14 @@ export async function findFilmBySlug(slug: string, db: Database = getDb()): Prom
       .from(filmParts)
       .where(eq(filmParts.filmId, film.id))
       .orderBy(asc(filmParts.position)),
-    creditsOf(db, film.id),
-    curatedMentions(db, film.id),
+    creditsOf(film.id, db),
+    curatedMentions(film.id, db),
     db
       .select({ name: filmStudios.name })
       .from(filmStudios)
       .where(eq(filmStudios.filmId, film.id))
       .orderBy(asc(filmStudios.position)),
-    sourcesOf(db, film.id),
+    sourcesOf(film.id, db),
   ])
   const { sortTitle: _sortTitle, ...details } = film
   return {
@@ -136,7 +136,7 @@ const credited = (rows: { slug: string; name: string; role: CreditRole }[], role
   rows.filter((p) => p.role === role).map(({ slug, name }) => ({ slug, name }))
 
 /** The sources of each fact, in the order the facts are shown, each with its note. */
-async function sourcesOf(db: Database, filmId: number): Promise<FactSources[]> {
+async function sourcesOf(filmId: number, db: Database): Promise<FactSources[]> {
   const rows = await db
     .select({ fact: filmSources.fact, url: filmSources.url, note: filmSources.note })
     .from(filmSources)
@@ -149,7 +149,7 @@ async function sourcesOf(db: Database, filmId: number): Promise<FactSources[]> {
   })
 }
 
-function creditsOf(db: Database, filmId: number) {
+function creditsOf(filmId: number, db: Database) {
   return db
     .select({
       slug: people.slug,
@@ -163,7 +163,7 @@ function creditsOf(db: Database, filmId: number) {
     .orderBy(asc(credits.position))
 }
 
-async function curatedMentions(db: Database, filmId: number): Promise<CuratedMention[]> {
+async function curatedMentions(filmId: number, db: Database): Promise<CuratedMention[]> {
   const entries = await db
     .select({
       id: curatedEntries.id,
@@ -180,8 +180,8 @@ async function curatedMentions(db: Database, filmId: number): Promise<CuratedMen
     .where(eq(curatedEntries.filmId, filmId))
     .orderBy(asc(curatedLists.id))
   const byEntry = await correctionsByEntry(
-    db,
     entries.map((e) => e.id),
+    db,
   )
   return entries.map(({ id, listSlug, listTitle, ...entry }) => ({
     list: { slug: listSlug, title: listTitle },
@@ -192,8 +192,8 @@ async function curatedMentions(db: Database, filmId: number): Promise<CuratedMen
 
 /** Corrections of the given curated entries, grouped by entry id. */
 export async function correctionsByEntry(
-  db: Database,
   entryIds: number[],
+  db: Database,
 ): Promise<Map<number, CorrectionView[]>> {
   const grouped = new Map<number, CorrectionView[]>()
   if (entryIds.length === 0) return grouped
@@ -268,7 +268,7 @@ export async function findPersonBySlug(
       .orderBy(asc(personSources.position)),
   ])
   const byFilm = new Map<number, FilmCard & { credits: PersonCredit[] }>()
-  const cards = await withDirectors(db, rows)
+  const cards = await withDirectors(rows, db)
   for (const { role, character, ...film } of cards) {
     const seen = byFilm.get(film.id)
     if (seen) seen.credits.push({ role, character })

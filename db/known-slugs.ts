@@ -14,24 +14,24 @@ const anyone = async (rows: Promise<unknown[]>): Promise<Audience> =>
 
 /** One lookup for each `exists` in lib/routes.ts's PAGE_KINDS; a missing one fails typecheck. */
 export type Lookups = {
-  [K in SlugKind]: (db: Database, params: SlugParams<K>) => Promise<Audience>
+  [K in SlugKind]: (params: SlugParams<K>, db: Database) => Promise<Audience>
 }
 
 const lookups: Lookups = {
-  film: async (db, { slug }) =>
+  film: async ({ slug }, db) =>
     (await anyone(db.select({ id: films.id }).from(films).where(eq(films.slug, slug)).limit(1))) ??
     anyone(db.select({ id: filmSlugAliases.filmId }).from(filmSlugAliases).where(eq(filmSlugAliases.slug, slug)).limit(1)), // prettier-ignore
-  person: (db, { slug }) =>
+  person: ({ slug }, db) =>
     anyone(db.select({ id: people.id }).from(people).where(eq(people.slug, slug)).limit(1)),
-  curatedList: (db, { slug }) =>
+  curatedList: ({ slug }, db) =>
     anyone(db.select({ id: curatedLists.id }).from(curatedLists).where(eq(curatedLists.slug, slug)).limit(1)), // prettier-ignore
-  decade: async (db, { decade }) => {
+  decade: async ({ decade }, db) => {
     const start = decadeOfSlug(decade)
     return start !== null && (await catalogueDecades(db)).includes(start) ? 'everyone' : null
   },
-  member: (db, { username }) =>
+  member: ({ username }, db) =>
     anyone(db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1)),
-  memberList: (db, { username, slug }) => listAudience(username, slug, db),
+  memberList: ({ username, slug }, db) => listAudience(username, slug, db),
 }
 
 // Catalogue pages once found stay known for the life of the process, so a cached page costs no
@@ -56,7 +56,7 @@ export async function pageAudience(check: SlugCheck, db: Database = getDb()): Pr
 
 // Generic so that each kind's lookup is called with its own parameters.
 function lookUp<K extends SlugKind>(check: { kind: K; params: SlugParams<K> }, db: Database) {
-  return lookups[check.kind](db, check.params)
+  return lookups[check.kind](check.params, db)
 }
 
 /**

@@ -19,11 +19,11 @@ import { catalogueState, curatedLists } from './schema'
 export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle')
 
 export async function migrateDatabase(
-  db: Database,
   {
     embedded,
     migrationsFolder = MIGRATIONS_FOLDER,
   }: { embedded: boolean; migrationsFolder?: string },
+  db: Database,
 ) {
   // WAL lets readers carry on while a writer commits; it is stored in the file, so once is enough.
   if (embedded) await db.$client.execute('PRAGMA journal_mode = WAL')
@@ -42,7 +42,7 @@ export async function syncCanon(db: Database): Promise<{ films: number; people: 
     .where(eq(catalogueState.key, CANON_VERSION))
   if (loaded?.value === canon.version) return null
   await db.transaction(async (tx) => {
-    await upsertCanon(tx, canon)
+    await upsertCanon(canon, tx)
     await tx
       .insert(catalogueState)
       .values({ key: CANON_VERSION, value: canon.version })
@@ -64,8 +64,8 @@ export async function seedCuratedList(db: Database): Promise<ImportReport | null
   if (!parsed.ok)
     throw new Error(`The bundled curated list is invalid:\n${parsed.errors.join('\n')}`)
   return db.transaction(async (tx) => {
-    const report = await applyCuratedList(tx, parsed.list, FEATURED_LIST)
-    await replaceCorrections(tx, FEATURED_LIST.slug, readBundledCorrections())
+    const report = await applyCuratedList(parsed.list, FEATURED_LIST, tx)
+    await replaceCorrections(FEATURED_LIST.slug, readBundledCorrections(), tx)
     return report
   })
 }
@@ -78,10 +78,10 @@ export async function seedIfEmpty(db: Database): Promise<ImportReport | null> {
 
 /** Migrates, then brings the catalogue and the curated list up to date, saying what it loaded. */
 export async function prepareDatabase(
-  db: Database,
   { embedded, seed = true }: { embedded: boolean; seed?: boolean },
+  db: Database,
 ) {
-  await migrateDatabase(db, { embedded })
+  await migrateDatabase({ embedded }, db)
   if (!seed) return
   const synced = await syncCanon(db)
   if (synced) console.log(`Loaded the canon: ${synced.films} films, ${synced.people} people`)

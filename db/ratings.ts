@@ -83,8 +83,8 @@ export type RatingTotals = { ratingAverage: number | null; ratingCount: number }
 
 /** Adds each film's average (in stars) and number of ratings, with one query for the page. */
 export async function withRatingTotals<T extends { id: number }>(
-  db: Database,
   rows: T[],
+  db: Database,
 ): Promise<(T & RatingTotals)[]> {
   if (rows.length === 0) return []
   const totals = await db

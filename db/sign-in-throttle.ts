@@ -41,8 +41,8 @@ function windowStart(now: Date) {
  * every failure from it in the window, successes notwithstanding.
  */
 export async function checkSignInAllowed(
-  db: Executor,
   { email, clientAddress, now }: Attempt,
+  db: Executor,
 ): Promise<SignInCheck> {
   const key = throttleKey(email)
   const since = windowStart(now)
@@ -119,8 +119,8 @@ const PRUNE_BATCH = 100
  * one window's worth of attempts. Returns how many rows it deleted.
  */
 export async function pruneSignInAttempts(
-  db: Executor,
   { now, batch = PRUNE_BATCH }: { now: Date; batch?: number },
+  db: Executor,
 ): Promise<number> {
   const oldest = db
     .select({ id: signInAttempts.id, attemptedAt: signInAttempts.attemptedAt })
@@ -141,13 +141,13 @@ export async function pruneSignInAttempts(
  * A success clears the account's count (see `checkSignInAllowed`) but not the client's.
  */
 export async function recordSignInAttempt(
-  db: Executor,
   { email, clientAddress, succeeded, now }: Attempt & { succeeded: boolean },
+  db: Executor,
 ): Promise<void> {
   // Two independent statements, not a transaction: an interactive transaction on the embedded
   // database holds the write lock across awaits, and other writers then wait synchronously.
   await db
     .insert(signInAttempts)
     .values({ email: throttleKey(email), clientAddress, succeeded, attemptedAt: now })
-  await pruneSignInAttempts(db, { now })
+  await pruneSignInAttempts({ now }, db)
 }

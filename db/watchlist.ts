@@ -76,7 +76,7 @@ async function filmsOnWatchlist(
     .innerJoin(films, eq(films.id, watchlistEntries.filmId))
     .where(eq(watchlistEntries.userId, userId))
     .orderBy(...orderings[sort])
-  return withDirectors(db, rows)
+  return withDirectors(rows, db)
 }
 
 /** The viewer's own watchlist, newest first unless sorted otherwise. */

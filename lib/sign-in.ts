@@ -16,14 +16,14 @@ export async function signInWithPassword(
   { email, password, clientAddress }: { email: string; password: string; clientAddress: string },
   { db = getDb(), now = new Date() }: { db?: Database; now?: Date } = {},
 ): Promise<SignInOutcome> {
-  const check = await checkSignInAllowed(db, { email, clientAddress, now })
+  const check = await checkSignInAllowed({ email, clientAddress, now }, db)
   if (!check.allowed) return { ok: false, reason: 'throttled', retryAt: check.retryAt }
 
   const user = await findCredentialsByEmail(email, db)
   const correct = user?.passwordHash
     ? await verifyPassword(password, user.passwordHash)
     : await verifyAgainstDummy(password)
-  await recordSignInAttempt(db, { email, clientAddress, succeeded: correct, now })
+  await recordSignInAttempt({ email, clientAddress, succeeded: correct, now }, db)
   if (!correct || !user) return { ok: false, reason: 'incorrect' }
   return {
     ok: true,

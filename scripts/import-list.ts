@@ -24,10 +24,10 @@ const identity = {
 const { database } = config()
 const db = openDatabase(database)
 try {
-  await migrateDatabase(db, { embedded: database.filePath !== null })
+  await migrateDatabase({ embedded: database.filePath !== null }, db)
   if (await seedIfEmpty(db))
     console.log('The catalogue was empty: loaded the bundled catalogue first.')
-  const result = await importCuratedList(db, readFileSync(file, 'utf8'), identity)
+  const result = await importCuratedList(readFileSync(file, 'utf8'), identity, db)
   if (!result.ok) {
     console.error(`${file}: nothing imported`)
     for (const error of result.errors) console.error(`  error: ${file}: ${error}`)

@@ -5,5 +5,5 @@ import { prepareDatabase } from '@/db/prepare'
 
 const { database } = config()
 const db = openDatabase(database)
-await prepareDatabase(db, { embedded: database.filePath !== null, seed: false })
+await prepareDatabase({ embedded: database.filePath !== null, seed: false }, db)
 db.$client.close()

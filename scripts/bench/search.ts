@@ -35,11 +35,11 @@ const percentile = (sorted: number[], p: number) =>
 async function time(db: Database, params: Record<string, string>, runs: number) {
   const query = parseCatalogueQuery(params)
   let total = 0
-  for (let i = 0; i < 3; i++) total = (await searchCatalogue(query, { db })).total
+  for (let i = 0; i < 3; i++) total = (await searchCatalogue(query, {}, db)).total
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()
-    await searchCatalogue(query, { db })
+    await searchCatalogue(query, {}, db)
     samples.push(performance.now() - start)
   }
   samples.sort((a, b) => a - b)
@@ -57,7 +57,7 @@ async function explain(db: Database, params: Record<string, string>): Promise<Qu
     return execute(statement)
   }) as typeof client.execute
   try {
-    await searchCatalogue(parseCatalogueQuery(params), { db })
+    await searchCatalogue(parseCatalogueQuery(params), {}, db)
   } finally {
     client.execute = original
   }
@@ -84,7 +84,7 @@ export async function runSearchBench(
   const filePath = join(dir, 'search.db')
   const db = openDatabaseFile(filePath)
   try {
-    await migrateDatabase(db, { embedded: true })
+    await migrateDatabase({ embedded: true }, db)
     await seedIfEmpty(db)
     const start = performance.now()
     const { directorSlugs } = await insertSyntheticFilms(db, filmCount)

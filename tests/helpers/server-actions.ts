@@ -60,7 +60,7 @@ export async function databaseForActions(): Promise<Database> {
   const db = getDb()
   const [main] = await rowsOf(db, `select file from pragma_database_list where name = 'main'`)
   if (main?.file !== file) throw new Error(`getDb() had already opened ${String(main?.file)}`)
-  await migrateDatabase(db, { embedded: true })
+  await migrateDatabase({ embedded: true }, db)
   await seedIfEmpty(db)
   afterAll(() => {
     db.$client.close()

@@ -43,9 +43,9 @@ export async function createTestDatabase({
   const dir = mkdtempSync(join(tmpdir(), 'kinofront-test-'))
   const filePath = join(dir, 'test.db')
   const db = openDatabaseFile(filePath)
-  await migrateDatabase(db, { embedded: true, migrationsFolder })
+  await migrateDatabase({ embedded: true, migrationsFolder }, db)
   if (seed === 'ten') {
-    await upsertCanon(db, tenFilmCanon())
+    await upsertCanon(tenFilmCanon(), db)
     await seedCuratedList(db)
   } else if (seed) await seedIfEmpty(db)
   afterAll(() => {

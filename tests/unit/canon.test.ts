@@ -61,7 +61,7 @@ describe('a fresh database', async () => {
 
   it('finds every film by its English, original and transliterated titles', async () => {
     const found = async (q: string) =>
-      (await searchCatalogue(parseCatalogueQuery({ q }), { db, pageSize: 200 })).films.map(
+      (await searchCatalogue(parseCatalogueQuery({ q }), { pageSize: 200 }, db)).films.map(
         (f) => f.slug,
       )
     for (const film of canon.films) {
@@ -89,7 +89,7 @@ describe('a fresh database', async () => {
 
   it('filters by studio, colour and person', async () => {
     const slugs = async (params: Record<string, string>) =>
-      (await searchCatalogue(parseCatalogueQuery(params), { db, pageSize: 200 })).films.map(
+      (await searchCatalogue(parseCatalogueQuery(params), { pageSize: 200 }, db)).films.map(
         (f) => f.slug,
       )
     expect(await slugs({ studio: 'Lenfilm' })).toContain('twenty-days-without-war')
@@ -134,7 +134,7 @@ describe('upgrading a database made before the canon', async () => {
   const kept = await membersData()
 
   it('moves the studios into their own rows', async () => {
-    await migrateDatabase(db, { embedded: true })
+    await migrateDatabase({ embedded: true }, db)
     const ascent = before.find((f) => f.slug === 'the-ascent')!
     expect(await db.select({ name: filmStudios.name }).from(filmStudios).where(eq(filmStudios.filmId, ascent.id))).toEqual([{ name: 'Mosfilm' }]) // prettier-ignore
   })

@@ -6,7 +6,7 @@ import { createTestDatabase } from '../helpers/test-db'
 
 const db = await createTestDatabase({ seed: 'ten' })
 const search = async (params: Record<string, string>) =>
-  (await searchCatalogue(parseCatalogueQuery(params), { db })).films.map((f) => f.slug)
+  (await searchCatalogue(parseCatalogueQuery(params), {}, db)).films.map((f) => f.slug)
 
 describe('catalogue search', () => {
   it.each(['журавли', 'ЖУРАВЛИ', 'zhuravli', 'Cranes', 'летят', 'Kalatozov', 'Samoilova'])(
@@ -27,7 +27,7 @@ describe('catalogue search', () => {
   })
 
   it('returns nothing for an unknown word', async () => {
-    const page = await searchCatalogue(parseCatalogueQuery({ q: 'zzzyx' }), { db })
+    const page = await searchCatalogue(parseCatalogueQuery({ q: 'zzzyx' }), {}, db)
     expect(page).toMatchObject({ total: 0, films: [] })
   })
 
@@ -67,9 +67,9 @@ describe('catalogue search', () => {
 
   it('paginates and clamps a page past the end', async () => {
     const query = parseCatalogueQuery({ sort: 'year' })
-    const first = await searchCatalogue(query, { db, pageSize: 4 })
+    const first = await searchCatalogue(query, { pageSize: 4 }, db)
     expect(first).toMatchObject({ total: 10, pageCount: 3, page: 1 })
-    const last = await searchCatalogue({ ...query, page: 9 }, { db, pageSize: 4 })
+    const last = await searchCatalogue({ ...query, page: 9 }, { pageSize: 4 }, db)
     expect(last.page).toBe(3)
     expect(last.films).toHaveLength(2)
   })
@@ -134,7 +134,7 @@ describe('catalogue sorted by rating', () => {
   })
 
   it('shows each card’s average in stars and its number of ratings', async () => {
-    const page = await searchCatalogue(parseCatalogueQuery({ sort: 'most-rated' }), { db })
+    const page = await searchCatalogue(parseCatalogueQuery({ sort: 'most-rated' }), {}, db)
     expect(page.total).toBe(10)
     expect(page.films.map((f) => [f.slug, f.ratingAverage, f.ratingCount])).toEqual([
       ['come-and-see', 2, 4],
@@ -160,7 +160,7 @@ describe('catalogue sorted by rating', () => {
       'father-of-a-soldier',
     ])
     const query = parseCatalogueQuery({ sort: 'rating', page: '3' })
-    const last = await searchCatalogue(query, { db, pageSize: 4 })
+    const last = await searchCatalogue(query, { pageSize: 4 }, db)
     expect(last.films.map((f) => f.slug)).toEqual(unrated.slice(1))
   })
 })

@@ -21,7 +21,7 @@ const bundledText = readFileSync(BUNDLED_LIST_PATH, 'utf8')
 
 // One database with the bundled films and no list; each test imports into a list of its own.
 const db = await createTestDatabase()
-await upsertCanon(db, tenFilmCanon())
+await upsertCanon(tenFilmCanon(), db)
 
 let listCounter = 0
 const newList = () => {
@@ -85,7 +85,7 @@ function bundledBlocks() {
 describe('importCuratedList', () => {
   it('adds the nine bundled entries to the bundled films', async () => {
     const filmsBefore = (await importedTables(db)).films
-    const report = expectReport(await importCuratedList(db, bundledText, FEATURED_LIST))
+    const report = expectReport(await importCuratedList(bundledText, FEATURED_LIST, db))
     expect(report).toEqual({
       entries: 9,
       added: 9,
@@ -118,10 +118,10 @@ describe('importCuratedList', () => {
 
   it('changes nothing when the same text is imported again', async () => {
     const identity = newList()
-    expectReport(await importCuratedList(db, bundledText, identity))
+    expectReport(await importCuratedList(bundledText, identity, db))
     const before = await importedTables(db)
 
-    const report = expectReport(await importCuratedList(db, bundledText, identity))
+    const report = expectReport(await importCuratedList(bundledText, identity, db))
     expect(report).toMatchObject({ entries: 9, added: 0, changed: 0, unchanged: 9, removed: 0 })
     expect(report.createdFilms).toEqual([])
     expect(describeReport(report)).toBe('9 entries: 0 added, 0 changed, 9 unchanged')
@@ -137,7 +137,7 @@ describe('importCuratedList', () => {
 
   it('updates edited entries in place, keeping their ids', async () => {
     const identity = newList()
-    expectReport(await importCuratedList(db, bundledText, identity))
+    expectReport(await importCuratedList(bundledText, identity, db))
     const before = await entriesOf(identity.slug)
     const idOf = new Map(before.map((e) => [e.film, e.id]))
 
@@ -147,7 +147,7 @@ describe('importCuratedList', () => {
     ;[blocks[2], blocks[3]] = [blocks[3]!, blocks[2]!]
     const edited = [intro, ...blocks].join('\n\n')
 
-    const report = expectReport(await importCuratedList(db, edited, identity))
+    const report = expectReport(await importCuratedList(edited, identity, db))
     expect(report).toMatchObject({ entries: 9, added: 0, changed: 3, unchanged: 6, removed: 0 })
     expect(describeReport(report)).toBe('9 entries: 0 added, 3 changed, 6 unchanged')
 
@@ -171,14 +171,14 @@ describe('importCuratedList', () => {
 
   it('removes an entry that is no longer in the file', async () => {
     const identity = newList()
-    expectReport(await importCuratedList(db, bundledText, identity))
+    expectReport(await importCuratedList(bundledText, identity, db))
     const before = await entriesOf(identity.slug)
     const filmsBefore = (await importedTables(db)).films
 
     const { intro, blocks } = bundledBlocks()
     const withoutLiberation = [intro, ...blocks.filter((b) => !b.startsWith('Liberation'))]
     const report = expectReport(
-      await importCuratedList(db, withoutLiberation.join('\n\n'), identity),
+      await importCuratedList(withoutLiberation.join('\n\n'), identity, db),
     )
     // Two Soldiers and The Alive and the Dead move up one place.
     expect(report).toMatchObject({ entries: 8, added: 0, changed: 2, unchanged: 6, removed: 1 })
@@ -196,7 +196,7 @@ describe('importCuratedList', () => {
 
   it('resolves "The Alive and the Dead" to the-living-and-the-dead through its slug alias', async () => {
     const identity = newList()
-    const report = expectReport(await importCuratedList(db, bundledText, identity))
+    const report = expectReport(await importCuratedList(bundledText, identity, db))
     expect(report.createdFilms).toEqual([])
     const entries = await entriesOf(identity.slug)
     expect(entries[8]).toMatchObject({
@@ -213,7 +213,7 @@ describe('importCuratedList', () => {
     const text = `A short list.\n\nCome and See (1985)\nDescription: d1\nFact: f1\n\nIvan's Childhood (1962)\nDescription: A boy scout behind the lines.\nFact: Tarkovsky's first feature.\n`
     const filmsBefore = (await importedTables(db)).films.length
 
-    const report = expectReport(await importCuratedList(db, text, identity))
+    const report = expectReport(await importCuratedList(text, identity, db))
     expect(report).toMatchObject({
       entries: 2,
       added: 2,
@@ -237,13 +237,13 @@ describe('importCuratedList', () => {
       'ivans-childhood',
     ])
 
-    const page = await searchCatalogue(parseCatalogueQuery({ q: 'childhood' }), { db })
+    const page = await searchCatalogue(parseCatalogueQuery({ q: 'childhood' }), {}, db)
     expect(page.films.map((f) => f.slug)).toEqual(['ivans-childhood'])
-    const byPrefix = await searchCatalogue(parseCatalogueQuery({ q: 'ivan' }), { db })
+    const byPrefix = await searchCatalogue(parseCatalogueQuery({ q: 'ivan' }), {}, db)
     expect(byPrefix.films.map((f) => f.slug)).toContain('ivans-childhood')
 
     // Importing again finds the film it created instead of making another.
-    const again = expectReport(await importCuratedList(db, text, identity))
+    const again = expectReport(await importCuratedList(text, identity, db))
     expect(again).toMatchObject({ unchanged: 2, createdFilms: [] })
     expect((await importedTables(db)).films).toHaveLength(filmsBefore + 1)
   })
@@ -251,7 +251,7 @@ describe('importCuratedList', () => {
   it('creates a bare film spanning a year range', async () => {
     const identity = newList()
     const text = 'Unknown Saga (1980–1982)\nDescription: d\nFact: f\n'
-    const report = expectReport(await importCuratedList(db, text, identity))
+    const report = expectReport(await importCuratedList(text, identity, db))
     expect(report.createdFilms).toEqual(['unknown-saga'])
     const [film] = await db.select().from(films).where(eq(films.slug, 'unknown-saga'))
     expect(film).toMatchObject({ title: 'Unknown Saga', yearStart: 1980, yearEnd: 1982 })
@@ -259,13 +259,13 @@ describe('importCuratedList', () => {
 
   it('writes nothing for a malformed file and names the line', async () => {
     const identity = newList()
-    expectReport(await importCuratedList(db, bundledText, identity))
+    expectReport(await importCuratedList(bundledText, identity, db))
     const before = await importedTables(db)
 
     const malformed = bundledText
       .replace('Liberation (1977)', 'Liberation')
       .replace('Description: A love story', 'Description: A changed love story')
-    const errors = expectErrors(await importCuratedList(db, malformed, identity))
+    const errors = expectErrors(await importCuratedList(malformed, identity, db))
     expect(errors).toEqual([
       'line 33: film heading "Liberation" has no year in parentheses, e.g. "Liberation (1957)"',
     ])
@@ -273,7 +273,7 @@ describe('importCuratedList', () => {
 
     // A malformed file for a list that does not exist yet does not create the list either.
     const fresh = newList()
-    expectErrors(await importCuratedList(db, `${bundledText}\nstray text\n`, fresh))
+    expectErrors(await importCuratedList(`${bundledText}\nstray text\n`, fresh, db))
     expect(await importedTables(db)).toEqual(before)
   })
 
@@ -287,7 +287,7 @@ describe('importCuratedList', () => {
       'The Alive and the Dead (1964)\nDescription: d2\nFact: f2',
     ].join('\n\n')
 
-    const errors = expectErrors(await importCuratedList(db, text, identity))
+    const errors = expectErrors(await importCuratedList(text, identity, db))
     expect(errors).toEqual(['line 11: "The Alive and the Dead" is the same film as line 7'])
     // Neither the list, its entries nor the film created before the clash survive.
     expect(await importedTables(db)).toEqual(before)
@@ -297,21 +297,21 @@ describe('importCuratedList', () => {
     expect(await db.select().from(films).where(eq(films.slug, 'a-film-nobody-has'))).toEqual([])
 
     // The database is still usable afterwards.
-    expectReport(await importCuratedList(db, bundledText, identity))
+    expectReport(await importCuratedList(bundledText, identity, db))
     expect(await entriesOf(identity.slug)).toHaveLength(9)
   })
 
   it('warns when a listed year differs from the catalogue, and not when it matches', async () => {
-    const wrong = expectReport(await importCuratedList(db, bundledText, newList()))
+    const wrong = expectReport(await importCuratedList(bundledText, newList(), db))
     expect(wrong.warnings).toContain(LIBERATION_WARNING)
     expect(wrong.warnings.filter((w) => w.includes('is listed as'))).toEqual([LIBERATION_WARNING])
 
     const corrected = bundledText.replace('Liberation (1977)', 'Liberation (1970–1971)')
-    const right = expectReport(await importCuratedList(db, corrected, newList()))
+    const right = expectReport(await importCuratedList(corrected, newList(), db))
     expect(right.warnings).toEqual([INTRO_WARNING])
 
     const halfRight = bundledText.replace('Liberation (1977)', 'Liberation (1970)')
-    const half = expectReport(await importCuratedList(db, halfRight, newList()))
+    const half = expectReport(await importCuratedList(halfRight, newList(), db))
     expect(half.warnings).toEqual([
       INTRO_WARNING,
       'line 33: "Liberation" is listed as 1970; the catalogue has 1970–1971',

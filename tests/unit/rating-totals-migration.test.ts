@@ -33,7 +33,7 @@ describe('the film_rating_totals migration', () => {
         sql`select name from sqlite_master where name = 'film_rating_totals'`,
       )
     expect(await tables()).toEqual([])
-    await migrateDatabase(db, { embedded: true })
+    await migrateDatabase({ embedded: true }, db)
     expect(await tables()).toHaveLength(1)
     const totals = await storedRatingTotals(db)
     expect(totals).toEqual(await recountedRatingTotals(db))

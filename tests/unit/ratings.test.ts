@@ -176,7 +176,7 @@ describe('ratings', () => {
 
   it('sorts the catalogue by average rating and by number of ratings', async () => {
     const sorted = async (sort: string) =>
-      (await searchCatalogue(parseCatalogueQuery({ sort }), { db })).films.map((f) => [
+      (await searchCatalogue(parseCatalogueQuery({ sort }), {}, db)).films.map((f) => [
         f.ratingAverage,
         f.ratingCount,
       ])

@@ -25,14 +25,17 @@ const record = (
   email: string,
   minutes: number,
   { clientAddress = addressOf(email), succeeded = false, on = db as Database } = {},
-) => recordSignInAttempt(on, { email, clientAddress, succeeded, now: t(minutes) })
+) => recordSignInAttempt({ email, clientAddress, succeeded, now: t(minutes) }, on)
 
 const check = (email: string, when: number | Date, clientAddress = addressOf(email)) =>
-  checkSignInAllowed(db, {
-    email,
-    clientAddress,
-    now: typeof when === 'number' ? t(when) : when,
-  })
+  checkSignInAllowed(
+    {
+      email,
+      clientAddress,
+      now: typeof when === 'number' ? t(when) : when,
+    },
+    db,
+  )
 
 const rowsFor = async (email: string, on: Database = db) =>
   (await on.select({ n: count() }).from(signInAttempts).where(eq(signInAttempts.email, email)))[0]!
@@ -237,7 +240,7 @@ describe('pruning', () => {
         attemptedAt: t(m),
       })),
     )
-    const prune = () => pruneSignInAttempts(own, { now: t(0), batch: 3 })
+    const prune = () => pruneSignInAttempts({ now: t(0), batch: 3 }, own)
     expect([await prune(), await prune(), await prune(), await prune(), await prune()]).toEqual([
       3, 3, 3, 1, 0,
     ])
