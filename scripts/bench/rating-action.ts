@@ -3,9 +3,12 @@ import { join } from 'node:path'
 // The encoder a browser's React uses for server action arguments, so the requests are the ones
 // Chromium sends when a member chooses a star.
 import { encodeReply } from 'next/dist/compiled/react-server-dom-webpack/client.node.js'
-import type { RawRequest } from 'autocannon'
+import type { Client, RawRequest } from 'autocannon'
 import { sql } from 'drizzle-orm'
 import { openDatabaseFile } from '@/db/client'
+import { MAX_SCORE } from '@/lib/scores'
+import { acceptEncoding, median, probe, type Encoding, type Load } from './load'
+import { distDir } from './server'
 
 export type RatingAggregates = {
   /** Rows in `ratings` for the film once the load has stopped. */
@@ -21,11 +24,13 @@ export type RatingAggregates = {
 }
 
 type Body = { contentType: string; body: Buffer }
-type Context = { member?: number; sent?: number }
+
+/** A bench member: a user of the bench database and the session cookie Auth.js would give them. */
+export type Member = { id: string; cookie: string }
 
 function actionId(root: string, filename: string, exportedName: string): string {
   const manifest = JSON.parse(
-    readFileSync(join(root, '.next/server/server-reference-manifest.json'), 'utf8'),
+    readFileSync(join(root, distDir, 'server/server-reference-manifest.json'), 'utf8'),
   ) as { node: Record<string, { filename?: string; exportedName?: string }> }
   const found = Object.entries(manifest.node).find(
     ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
@@ -47,41 +52,189 @@ async function encodedRating(filmId: number, score: number): Promise<Body> {
 }
 
 /**
- * autocannon's per-request hook for the rating action: each connection is one member, who keeps
- * changing their rating of the film (½ star, 1 star, … 5 stars, again), so every request writes.
+ * The rating action as Chromium sends it when a member chooses a star. Each connection is one
+ * member (state kept per connection through autocannon's `setupClient`), and every request gives
+ * a score different from both the member's last score sent and the last one the server confirmed,
+ * so every request that completes has changed that member's rating.
  */
-export async function ratingActionLoad(root: string, filmId: number, cookies: string[]) {
+export async function ratingActionLoad(
+  root: string,
+  {
+    filmId,
+    path,
+    members,
+    encoding,
+  }: { filmId: number; path: string; members: Member[]; encoding: Encoding },
+) {
   const id = actionId(root, 'app/actions/ratings.ts', 'rateFilm')
   const bodies = await Promise.all(
-    Array.from({ length: 10 }, (_, i) => encodedRating(filmId, i + 1)),
+    Array.from({ length: MAX_SCORE }, (_, i) => encodedRating(filmId, i + 1)),
   )
-  let members = 0
-  const requestFor = (context: Context, headers: Record<string, string> = {}) => {
-    context.member ??= members++ % cookies.length
-    context.sent = (context.sent ?? 0) + 1
-    const { body, contentType } = bodies[(context.member + context.sent) % bodies.length]!
+  const lastSent = members.map(() => 0)
+  const confirmed = members.map(() => 0)
+  const nextScore = (member: number) => {
+    let score = (lastSent[member]! % MAX_SCORE) + 1
+    if (score === confirmed[member]) score = (score % MAX_SCORE) + 1
+    lastSent[member] = score
+    return score
+  }
+  const requestFor = (member: number, score: number, headers: Record<string, string> = {}) => {
+    const { body, contentType } = bodies[score - 1]!
     return {
       method: 'POST',
       headers: {
         ...headers,
         accept: 'text/x-component',
+        'accept-encoding': acceptEncoding(encoding),
         'next-action': id,
         'content-type': contentType,
-        cookie: cookies[context.member]!,
+        cookie: members[member]!.cookie,
       },
       body,
     }
   }
-  return {
-    setupRequest: (request: RawRequest, context: Context) => ({
-      ...request,
-      ...requestFor(context, request.headers),
-    }),
-    /** One request as fetch sends it, to check the action answers before loading it. */
-    sample: (): RequestInit => {
-      const { body, ...rest } = requestFor({ member: 0 })
-      return { ...rest, body: new Uint8Array(body) }
+  let assigned = 0
+
+  const load: Load = {
+    path,
+    encoding,
+    options: () => {
+      let clients = 0
+      return {
+        setupClient: (client: Client) => {
+          if (++clients > members.length) {
+            throw new Error(`More connections than the ${members.length} bench members`)
+          }
+          const member = assigned++ % members.length
+          let pending = 0
+          client.setRequests([
+            {
+              setupRequest: (request: RawRequest) => {
+                pending = nextScore(member)
+                return { ...request, ...requestFor(member, pending, request.headers) }
+              },
+              onResponse: (status: number) => {
+                if (status === 200) confirmed[member] = pending
+              },
+            },
+          ])
+        },
+      }
     },
+  }
+
+  return {
+    load,
+    /** Sends one rating as member 0 and checks that the action accepted it. */
+    async check(baseUrl: string) {
+      const score = nextScore(0)
+      const { body, ...init } = requestFor(0, score)
+      const answer = await probe(baseUrl + path, { ...init, body })
+      if (answer.status !== 200 || !answer.text.includes('"ok":true')) {
+        throw new Error(`The rating action answered ${answer.status}: ${answer.text.slice(0, 200)}`)
+      }
+      confirmed[0] = score
+      return answer
+    },
+    /** The scores each member's rating may now hold: the last one confirmed or the last one sent. */
+    expectedScores: () =>
+      new Map(members.map((m, i) => [m.id, new Set([confirmed[i]!, lastSent[i]!])])),
+  }
+}
+
+export type RatingActionLoad = Awaited<ReturnType<typeof ratingActionLoad>>
+
+/**
+ * A bench-only counter of the rows the load really changes: a trigger on `ratings` adds one for
+ * every inserted rating and every update that changes a score. It costs each write one more row
+ * update in the same transaction (measured by `counterCost`).
+ */
+export async function installWriteCounter(dbFile: string) {
+  const db = openDatabaseFile(dbFile)
+  await db.$client.batch(
+    [
+      'create table bench_rating_writes (id integer primary key check (id = 1), n integer not null)',
+      'insert into bench_rating_writes (id, n) values (1, 0)',
+      ...COUNTER_TRIGGERS,
+    ],
+    'write',
+  )
+  return {
+    read: async () =>
+      Number((await db.$client.execute('select n from bench_rating_writes')).rows[0]!.n),
+    close: () => db.$client.close(),
+  }
+}
+
+const COUNTER_TRIGGERS = [
+  `create trigger bench_rating_writes_insert after insert on ratings
+     begin update bench_rating_writes set n = n + 1 where id = 1; end`,
+  `create trigger bench_rating_writes_update after update of score on ratings
+     when old.score is not new.score
+     begin update bench_rating_writes set n = n + 1 where id = 1; end`,
+]
+
+export type CounterCost = { writes: number; withCounterMs: number; withoutCounterMs: number }
+
+/**
+ * What the counter's trigger adds to one rating write: the same single-row update, each in its own
+ * transaction as the action's, timed in turns with the counter's triggers present and dropped.
+ */
+export async function counterCost(
+  dbFile: string,
+  { userId, filmId }: { userId: string; filmId: number },
+  writes = 300,
+): Promise<CounterCost> {
+  const db = openDatabaseFile(dbFile)
+  const client = db.$client
+  const time = async () => {
+    const start = performance.now()
+    for (let i = 0; i < writes; i++) {
+      await client.execute({
+        sql: 'update ratings set score = ? where user_id = ? and film_id = ?',
+        args: [(i % MAX_SCORE) + 1, userId, filmId],
+      })
+    }
+    return (performance.now() - start) / writes
+  }
+  const drop = () =>
+    client.batch(
+      ['drop trigger bench_rating_writes_insert', 'drop trigger bench_rating_writes_update'],
+      'write',
+    )
+  try {
+    const withCounter: number[] = []
+    const withoutCounter: number[] = []
+    for (let round = 0; round < 3; round++) {
+      withCounter.push(await time())
+      await drop()
+      withoutCounter.push(await time())
+      await client.batch(COUNTER_TRIGGERS, 'write')
+    }
+    return { writes, withCounterMs: median(withCounter), withoutCounterMs: median(withoutCounter) }
+  } finally {
+    client.close()
+  }
+}
+
+/** Members whose rating of the film is neither the last score confirmed nor the last one sent. */
+export async function unexpectedScores(
+  dbFile: string,
+  filmId: number,
+  expected: Map<string, Set<number>>,
+) {
+  const db = openDatabaseFile(dbFile)
+  try {
+    const rows = await db.all<{ userId: string; score: number }>(
+      sql`select user_id as userId, score from ratings where film_id = ${filmId}`,
+    )
+    const scores = new Map(rows.map((row) => [row.userId, row.score]))
+    return [...expected].flatMap(([userId, allowed]) => {
+      const score = scores.get(userId) ?? 0
+      return allowed.has(score) ? [] : [{ userId, score, expected: [...allowed] }]
+    })
+  } finally {
+    db.$client.close()
   }
 }
 
