@@ -1,17 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { compareSizes, runBigCatalogue, runHttpScenarios, type LoadOptions } from './bench/http'
+import { compareSizes, type LoadOptions } from './bench/http'
 import { cataloguePaths, filmPaths } from './bench/paths'
-import { goalsOf, writeResults } from './bench/report'
+import { ratingActionLoad } from './bench/rating-action'
 import {
   counterCost,
   filmIdOf,
   installWriteCounter,
-  ratingActionLoad,
   ratingAggregates,
   unexpectedScores,
-} from './bench/rating-action'
+} from './bench/rating-db'
+import { goalsOf, writeResults } from './bench/report'
+import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
 import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
 import { distDir, ensureBuild, startServer, type RunningServer } from './bench/server'

@@ -4,17 +4,16 @@ import {
   interleave,
   median,
   probe,
-  settle,
   STATIC_PATH,
-  warmUp,
   type Encoding,
   type Load,
   type Pair,
   type Probe,
 } from './load'
-import type { installWriteCounter, Member, RatingActionLoad } from './rating-action'
+import type { Member, RatingActionLoad } from './rating-action'
+import type { installWriteCounter } from './rating-db'
 
-const FILM_PATH = '/films/the-cranes-are-flying'
+export const FILM_PATH = '/films/the-cranes-are-flying'
 
 /**
  * The yardstick of every pair: the static file asked for without compression. Next gzips the
@@ -22,7 +21,7 @@ const FILM_PATH = '/films/the-cranes-are-flying'
  * that costs); a slower yardstick would flatter every ratio, so compression shows in each page's
  * own rate instead.
  */
-const yardstick = () => pageLoad(STATIC_PATH, 'identity')
+export const yardstick = () => pageLoad(STATIC_PATH, 'identity')
 
 export type LoadOptions = { connections: number; durationSec: number; pairs: number }
 
@@ -42,11 +41,11 @@ export type HttpResult = {
   ratioToStatic: number
   latencyP50Ms: number
   latencyP99Ms: number
-  pairs: (Pair & { writes?: RatingWrites })[]
+  pairs: (Pair & { writes?: number })[]
   /** Round robins: how many URLs there are, and how many requests (warm-up included) were sent. */
   urls?: number
   sent?: number
-  /** The rating action: ratings changed while the samples ran, per second and in all. */
+  /** The rating action: ratings changed by the samples, in all and (median) per second. */
   writes?: number
   writesPerSec?: number
   writeRatioToStatic?: number
@@ -91,7 +90,7 @@ export function roundRobinLoad(paths: string[], encoding: Encoding) {
   }
 }
 
-function checked(page: Probe, what: string, mustInclude?: string) {
+export function checked(page: Probe, what: string, mustInclude?: string) {
   if (page.status !== 200) throw new Error(`${what} answered ${page.status}`)
   if (mustInclude && !page.text.includes(mustInclude)) {
     throw new Error(`${what} did not include "${mustInclude}"`)
@@ -103,7 +102,7 @@ function summary(
   scenario: { id: string; label: string; path: string },
   load: Load,
   pages: Probe[],
-  pairs: (Pair & { writes?: RatingWrites })[],
+  pairs: (Pair & { writes?: number })[],
 ): HttpResult {
   const scenarioSamples = pairs.map((p) => p.scenario)
   return {
@@ -128,7 +127,7 @@ const report = (result: HttpResult) =>
       (result.writesPerSec === undefined ? '' : `, ${Math.round(result.writesPerSec)} writes/s`),
   )
 
-/** Warms up, probes and measures one scenario, interleaved with the static file. */
+/** Probes one scenario's pages, then warms it up and measures it interleaved with the static file. */
 export async function measureScenario(
   baseUrl: string,
   scenario: { id: string; label: string; path: string },
@@ -136,7 +135,6 @@ export async function measureScenario(
   options: LoadOptions,
   probePages: () => Promise<Probe[]>,
 ): Promise<HttpResult> {
-  await warmUp(baseUrl, load)
   const pages = await probePages()
   process.stdout.write(`${scenario.label} [${load.encoding}], ${options.pairs} pairs… `)
   const pairs = await interleave(baseUrl, yardstick(), load, options)
@@ -145,110 +143,11 @@ export async function measureScenario(
   return result
 }
 
-/** The scenarios served from the bundled catalogue's database. */
-export async function runHttpScenarios(
-  baseUrl: string,
-  options: LoadOptions,
-  {
-    members,
-    cataloguePaths,
-    rating,
-    counter,
-  }: {
-    members: Member[]
-    cataloguePaths: string[]
-    rating: RatingActionLoad
-    counter: Awaited<ReturnType<typeof installWriteCounter>>
-  },
-): Promise<HttpResult[]> {
-  const results: HttpResult[] = []
-  await warmUp(baseUrl, yardstick())
-  const get = (path: string, encoding: Encoding, cookie?: string) =>
-    probe(baseUrl + path, {
-      headers: { 'accept-encoding': acceptEncoding(encoding), ...(cookie ? { cookie } : {}) },
-    })
-  const single = async (
-    scenario: { id: string; label: string; path: string },
-    encoding: Encoding,
-    signedIn = false,
-  ) => {
-    const load = pageLoad(scenario.path, encoding, signedIn ? members : undefined)
-    const probePage = async () => [
-      checked(
-        await get(scenario.path, encoding, signedIn ? members[0]!.cookie : undefined),
-        scenario.path,
-        signedIn ? 'Your rating' : undefined,
-      ),
-    ]
-    results.push(await measureScenario(baseUrl, scenario, load, options, probePage))
-  }
-
-  await single(
-    { id: 'static', label: 'Static file, compressed per request', path: STATIC_PATH },
-    'chromium',
-  )
-  await single(
-    { id: 'film-hot', label: 'Film page, anonymous, one hot URL', path: FILM_PATH },
-    'chromium',
-  )
-  await single(
-    {
-      id: 'film-next',
-      label: 'Film page, anonymous, one URL past the front cache',
-      path: `${FILM_PATH}?via=next`,
-    },
-    'chromium',
-  )
-  const catalogue = roundRobinLoad(cataloguePaths, 'chromium')
-  const roundRobin = await measureScenario(
-    baseUrl,
-    {
-      id: 'film-round-robin',
-      label: 'Film and person pages, anonymous, round robin',
-      path: `every /films/… and /people/… page (${cataloguePaths.length}) in turn`,
-    },
-    catalogue.load,
-    options,
-    async () => {
-      const pages: Probe[] = []
-      for (const path of cataloguePaths) pages.push(checked(await get(path, 'chromium'), path))
-      return pages
-    },
-  )
-  results.push({ ...roundRobin, urls: cataloguePaths.length, sent: catalogue.sent() })
-  await single({ id: 'home', label: 'Home page, anonymous', path: '/' }, 'chromium')
-  for (const encoding of ['chromium', 'identity'] as const) {
-    await single(
-      { id: 'film-signed-in', label: 'Film page, signed in (per request)', path: FILM_PATH },
-      encoding,
-      true,
-    )
-  }
-  for (const encoding of ['chromium', 'identity'] as const) {
-    await single(
-      { id: 'small-page', label: 'Sign-in page (small, per request)', path: '/signin' },
-      encoding,
-    )
-  }
-  for (const encoding of ['chromium', 'identity'] as const) {
-    await single(
-      { id: 'search', label: 'Catalogue search (per request)', path: '/films?q=zhuravli' },
-      encoding,
-    )
-  }
-  // Last, as its writes invalidate the film's cached pages.
-  results.push(await measureRating(baseUrl, options, rating, counter))
-  return results
-}
-
 /**
- * Ratings changed during one sample: `during`, counted the moment the sample ended, and `settled`,
- * once the requests it cut off have finished too.
+ * Counts the ratings each sample changed, and checks that every request changed one: a sample
+ * waits for every answer, so the count must equal the requests exactly.
  */
-export type RatingWrites = { during: number; settled: number }
-
-/** Counts the ratings each sample changed, and checks that every completed request changed one. */
-async function measureRating(
+export async function measureRating(
   baseUrl: string,
   options: LoadOptions,
   rating: RatingActionLoad,
@@ -256,23 +155,17 @@ async function measureRating(
 ): Promise<HttpResult> {
   const { load } = rating
   const answer = await rating.check(baseUrl)
-  await warmUp(baseUrl, load)
   process.stdout.write(`Rating action [${load.encoding}], ${options.pairs} pairs… `)
   const pairs = await interleave(baseUrl, yardstick(), load, options, async (measure) => {
     const before = await counter.read()
     const sample = await measure()
-    const during = (await counter.read()) - before
-    await settle(baseUrl)
-    const settled = (await counter.read()) - before
-    const completed = sample.totalRequests
-    if (during < completed || settled > completed + options.connections) {
+    const writes = (await counter.read()) - before
+    if (writes !== sample.totalRequests) {
       throw new Error(
-        `The rating load completed ${completed} requests and changed ${during} ratings while it ` +
-          `ran, ${settled} once settled (expected at least ${completed}, at most ` +
-          `${completed + options.connections} with the requests cut off at the end)`,
+        `The rating load's ${sample.totalRequests} requests changed ${writes} ratings: each should have changed one`,
       )
     }
-    return { sample, extra: { during, settled } }
+    return { sample, extra: writes }
   })
   const result = summary(
     { id: 'rate', label: 'Rating action, signed in (a new score each time)', path: load.path },
@@ -282,53 +175,14 @@ async function measureRating(
   )
   const withWrites = {
     ...result,
-    writes: pairs.reduce((total, p) => total + p.extra.during, 0),
-    writesPerSec: median(pairs.map((p) => p.extra.during / p.scenario.durationSec)),
+    writes: pairs.reduce((total, p) => total + p.extra, 0),
+    writesPerSec: median(pairs.map((p) => p.extra / p.scenario.durationSec)),
     writeRatioToStatic: median(
-      pairs.map((p) => p.extra.during / p.scenario.durationSec / p.static.requestsPerSec),
+      pairs.map((p) => p.extra / p.scenario.durationSec / p.static.requestsPerSec),
     ),
   }
   report(withWrites)
   return withWrites
-}
-
-/** A different film of a big catalogue on every request (the server runs on that database). */
-export async function runBigCatalogue(
-  baseUrl: string,
-  filmPaths: string[],
-  options: LoadOptions,
-): Promise<HttpResult> {
-  await warmUp(baseUrl, yardstick())
-  const films = roundRobinLoad(filmPaths, 'chromium')
-  const result = await measureScenario(
-    baseUrl,
-    {
-      id: 'film-big-catalogue',
-      label: `Film page, anonymous, a different one of ${filmPaths.length.toLocaleString('en-US')} each request`,
-      path: `/films/… (${filmPaths.length.toLocaleString('en-US')} films, in turn)`,
-    },
-    films.load,
-    options,
-    async () => {
-      const pages: Probe[] = []
-      for (const path of films.take(3)) {
-        pages.push(
-          checked(
-            await probe(baseUrl + path, {
-              headers: { 'accept-encoding': acceptEncoding('chromium') },
-            }),
-            path,
-          ),
-        )
-      }
-      return pages
-    },
-  )
-  const sent = films.sent()
-  if (sent > filmPaths.length) {
-    console.warn(`WARNING: ${sent} requests for ${filmPaths.length} films: some were asked twice`)
-  }
-  return { ...result, urls: filmPaths.length, sent }
 }
 
 /** Page sizes of the static sample and the film page, with a warning when they differ much. */

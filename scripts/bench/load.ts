@@ -86,39 +86,52 @@ function assertAllOk(result: Result, what: string) {
   )
 }
 
-/** Warms a scenario up: `amount` requests over 10 connections, every one of them 2xx. */
+// A slow page under 50 connections answers them almost in step, a round of 50 at a time; a
+// per-request timeout shorter than a round would fail the run on a busy machine.
+const TIMEOUT_SEC = 30
+
+/** Warms a scenario up: `amount` requests over 10 connections, every one 2xx. Returns its req/s. */
 export async function warmUp(baseUrl: string, load: Load, amount = 300) {
+  const start = performance.now()
   const result = await autocannon({
     ...load.options(),
     url: baseUrl + load.path,
     connections: 10,
     amount,
+    timeout: TIMEOUT_SEC,
   })
   assertAllOk(result, `Warm-up of ${load.path}`)
+  return (result.requests.total * 1000) / (performance.now() - start)
 }
 
-/** Loads the server for `durationSec` over `connections` connections; every response must be 2xx. */
+/**
+ * Sends `amount` requests over `connections` connections and waits for every answer (each must
+ * be 2xx). A sample of a fixed number of requests has no requests cut off at its end: with 50
+ * connections answered in step, a sample of fixed duration would drop up to one round of 50 from
+ * a slow scenario's count, and leave their work to slow the next sample.
+ */
 export async function sample(
   baseUrl: string,
   load: Load,
-  { connections, durationSec }: { connections: number; durationSec: number },
+  { connections, amount }: { connections: number; amount: number },
 ): Promise<Sample> {
+  const start = performance.now()
   const result = await autocannon({
     ...load.options(),
     url: baseUrl + load.path,
     connections,
-    duration: durationSec,
+    amount,
+    timeout: TIMEOUT_SEC,
   })
+  const durationSec = (performance.now() - start) / 1000
   assertAllOk(result, `Load test of ${load.path} (${load.encoding})`)
-  if (result.requests.total === 0) {
-    throw new Error(
-      `No request to ${load.path} completed in ${durationSec} s: make the samples longer (BENCH_DURATION)`,
-    )
+  if (result.requests.total !== amount) {
+    throw new Error(`Load test of ${load.path}: ${result.requests.total} of ${amount} answered`)
   }
   return {
-    requestsPerSec: result.requests.total / result.duration,
-    totalRequests: result.requests.total,
-    durationSec: result.duration,
+    requestsPerSec: amount / durationSec,
+    totalRequests: amount,
+    durationSec,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
   }
@@ -126,7 +139,8 @@ export async function sample(
 
 /**
  * Waits until the server answers the static file quickly again (three times in a row under
- * `fastMs`): requests that a sample cut off may still be running, and would slow the next sample.
+ * `fastMs`), so that work a sample left behind (a revalidation, garbage collection) does not slow
+ * the next one.
  */
 export async function settle(baseUrl: string, { fastMs = 25, timeoutMs = 15_000 } = {}) {
   const deadline = Date.now() + timeoutMs
@@ -151,8 +165,9 @@ export const median = (values: number[]) => {
 /**
  * Samples the static file and the scenario in turn, `pairs` times, alternating which goes first
  * (static, scenario | scenario, static | …) so that a change in the machine's load during the
- * run tilts neither side, and letting the server settle after each sample. `around` wraps each
- * scenario sample (e.g. to count database writes).
+ * run tilts neither side, and letting the server settle after each sample. Each sample asks for
+ * as many requests as the load's last measured rate gives in about `durationSec` (at least two
+ * per connection). `around` wraps each scenario sample (e.g. to count database writes).
  */
 export async function interleave<Extra>(
   baseUrl: string,
@@ -163,18 +178,26 @@ export async function interleave<Extra>(
     measure,
   ) => ({ sample: await measure(), extra: undefined as Extra }),
 ): Promise<(Pair & { extra: Extra })[]> {
+  const { connections, durationSec } = options
+  const amountFor = (rate: number) =>
+    Math.max(2, Math.round((rate * durationSec) / connections)) * connections
+  let staticRate = await warmUp(baseUrl, staticLoad)
+  let scenarioRate = await warmUp(baseUrl, load)
+  const measureStatic = async () => {
+    const result = await sample(baseUrl, staticLoad, { connections, amount: amountFor(staticRate) })
+    staticRate = result.requestsPerSec
+    await settle(baseUrl)
+    return result
+  }
+  const measureScenario = async () => {
+    const amount = amountFor(scenarioRate)
+    const result = await around(() => sample(baseUrl, load, { connections, amount }))
+    scenarioRate = result.sample.requestsPerSec
+    await settle(baseUrl)
+    return result
+  }
   const pairs: (Pair & { extra: Extra })[] = []
   for (let i = 0; i < options.pairs; i++) {
-    const measureStatic = async () => {
-      const result = await sample(baseUrl, staticLoad, options)
-      await settle(baseUrl)
-      return result
-    }
-    const measureScenario = async () => {
-      const result = await around(() => sample(baseUrl, load, options))
-      await settle(baseUrl)
-      return result
-    }
     let staticSample: Sample
     let scenario: { sample: Sample; extra: Extra }
     if (i % 2 === 0) {

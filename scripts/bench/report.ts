@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import type { HttpResult, HttpRun } from './http'
 import { CHROMIUM_ENCODING, type Encoding } from './load'
-import type { CounterCost, RatingAggregates } from './rating-action'
+import type { CounterCost, RatingAggregates } from './rating-db'
 import type { SearchRun } from './search'
 
 export type BenchResults = {
@@ -106,7 +106,7 @@ function markdown(results: BenchResults): string {
   const big = find(http, 'film-big-catalogue')!
   const rateRows = rate.pairs.map(
     (p, i) =>
-      `| ${i + 1} | ${int(p.static.requestsPerSec)} | ${int(p.scenario.requestsPerSec)} | ${int((p.writes?.during ?? 0) / p.scenario.durationSec)} | ${int(p.scenario.totalRequests)} | ${int(p.writes?.during ?? 0)} | ${int(p.writes?.settled ?? 0)} |`,
+      `| ${i + 1} | ${int(p.static.requestsPerSec)} | ${int(p.scenario.requestsPerSec)} | ${int((p.writes ?? 0) / p.scenario.durationSec)} | ${int(p.scenario.totalRequests)} | ${int(p.writes ?? 0)} |`,
   )
   const compression = ['film-signed-in', 'small-page', 'search'].map((id) => {
     const gzip = find(http, id, 'chromium')!
@@ -136,12 +136,15 @@ Written by \`npm run bench\` (scripts/bench.ts); the raw numbers, every sample i
 - Node ${machine.node}; production build (\`next build\`), served by \`npm start\`
   (\`${startScript}\`) on a fresh temporary database holding the bundled catalogue; for the
   big-catalogue row, by a second server on the database of the search section below (${int(search.films)} films).
-- Load: autocannon, ${http.connections} connections. Each row is ${http.pairs} pairs of ${http.durationSec}-second samples,
-  the static file and the scenario in turn, alternating which goes first (static, scenario; scenario, static; …),
-  so a burst of other work on the machine tilts neither side; after each sample the bench waits until the server
-  answers the static file quickly again, so requests a sample cut off do not slow the next one. Figures are medians over the pairs: req/s of each side,
-  and the median of the per-pair ratios ("vs static"). Every scenario was warmed up first (300 requests over 10
-  connections); every response had to be 2xx.
+- Load: autocannon, ${http.connections} connections. Each row is ${http.pairs} pairs of samples, the static file and
+  the scenario in turn, alternating which goes first (static, scenario; scenario, static; …), so a burst of other
+  work on the machine tilts neither side. A sample is a number of requests chosen from the last rate measured to
+  take about ${http.durationSec} s (at least two per connection), and it waits for every answer: a slow page answers 50
+  connections almost in step, so a sample of fixed duration would drop up to a round of 50 from its count and leave
+  their work to slow the next sample. After each sample the bench waits until the server answers the static file
+  quickly again. Figures are medians over the pairs: req/s of each side, and the median of the per-pair ratios
+  ("vs static"). Before its pairs each load was warmed up (300 requests over 10 connections); every response had
+  to be 2xx.
 - Compression: a row marked Chromium sends \`accept-encoding: ${CHROMIUM_ENCODING}\` as Chromium does; a row marked
   identity asks for no compression. The server answers Chromium with gzip (Next's own compression; it offers
   neither br nor zstd). The yardstick of every pair is the static file asked for **without** compression: Next
@@ -193,19 +196,18 @@ film of ${int(big.urls ?? 0)} on every request ${ratio('film-big-catalogue')}.
 The request Chromium sends when a member chooses a star (\`Next-Action\` header, the arguments encoded by React's
 \`encodeReply\`, \`accept-encoding\` as Chromium's), to \`rateFilm\` (app/actions/ratings.ts). Each of the
 ${http.connections} connections is one member, kept per connection (autocannon's \`setupClient\`); every request
-gives a score different from that member's last one sent and last one confirmed, so every completed request changes a row
+gives a score different from that member's previous one, so every request changes a row
 (\`saveRating\` writes only on a change). The bench counted the rows really changed: on its own database it added a
 counter table and triggers on \`ratings\` (one more for each insert, and for each update whose score differs), read
-before each load sample, the moment it ended ("while it ran", the figure used), and again once the server had
-finished the requests the sample's end cut off ("settled"). The run stops if a sample changed fewer ratings while it
-ran than it completed requests, or, settled, more than that plus one per connection.
+before and after each sample. A sample waits for all its answers, so the run stops unless every sample changed
+exactly as many ratings as it sent requests.
 
-| pair | static req/s | requests/s | ratings changed/s | requests completed | ratings changed while it ran | settled |
-|---:|---:|---:|---:|---:|---:|---:|
+| pair | static req/s | requests/s | ratings changed/s | requests | ratings changed |
+|---:|---:|---:|---:|---:|---:|
 ${rateRows.join('\n')}
 
 Medians: ${int(rate.requestsPerSec)} requests/s and ${int(rate.writesPerSec ?? 0)} ratings changed/s
-(${int(rate.writes ?? 0)} changed in all while the samples ran), ${times(rate.writeRatioToStatic ?? 0)} the static file's req/s.
+(${int(rate.writes ?? 0)} changed in all by the samples), ${times(rate.writeRatioToStatic ?? 0)} the static file's req/s.
 Each answer (the new state plus the film page's server-component payload, no HTML) was ${int(rate.wireBytes)} bytes
 sent, ${int(rate.bytes)} decoded.
 
@@ -215,8 +217,7 @@ ${ms(cost.withCounterMs)} ms a write with the counter, ${ms(cost.withoutCounterM
 
 After the load the trigger-kept counts and per-film totals were compared with a fresh count over \`ratings\`:
 ${aggregates.ratings} ratings of the film by the ${aggregates.members} members, ${aggregates.exact ? '**every count exact**' : `**${aggregates.mismatches.length} counts wrong**`}; and every
-member's rating was the last score the bench sent them (or the last one confirmed, for a request cut off at the
-end of a sample).
+member's rating was the last score the bench sent them.
 
 ## Compression
 
