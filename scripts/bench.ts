@@ -1,19 +1,32 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { compareSizes, runHttpScenarios } from './bench/http'
+import { compareSizes, type LoadOptions } from './bench/http'
+import { cataloguePaths, filmPaths } from './bench/paths'
+import { ratingActionLoad } from './bench/rating-action'
+import {
+  counterCost,
+  filmIdOf,
+  installWriteCounter,
+  ratingAggregates,
+  unexpectedScores,
+} from './bench/rating-db'
 import { goalsOf, writeResults } from './bench/report'
-import { filmIdOf, ratingActionLoad, ratingAggregates } from './bench/rating-action'
+import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
 import { runSearchBench } from './bench/search'
-import { signedInCookies } from './bench/signed-in'
-import { ensureBuild, startServer, type RunningServer } from './bench/server'
+import { benchMembers } from './bench/signed-in'
+import { distDir, ensureBuild, startServer, type RunningServer } from './bench/server'
 
 const root = resolve(import.meta.dirname, '..')
-const durationSec = Number(process.env.BENCH_DURATION) || 10
+const load: LoadOptions = {
+  connections: 50,
+  durationSec: Number(process.env.BENCH_DURATION) || 5,
+  pairs: Number(process.env.BENCH_PAIRS) || 3,
+}
 const filmCount = Number(process.env.BENCH_FILMS) || 100_000
 const dir = mkdtempSync(join(tmpdir(), 'kinofront-bench-'))
 const loadBefore = loadavg()[0]!
-const buildId = () => readFileSync(join(root, '.next/BUILD_ID'), 'utf8').trim()
+const buildId = () => readFileSync(join(root, distDir, 'BUILD_ID'), 'utf8').trim()
 function buildChanged(since: string | undefined) {
   if (since === undefined) return false
   try {
@@ -43,27 +56,46 @@ try {
     )
   }
   console.log(`Temporary folder: ${dir}`)
-  server = await startServer(root, dir)
+  server = await startServer(root, dir, { port: Number(process.env.BENCH_PORT) || 0 })
   console.log(`Server answering at ${server.url} (log: ${server.logPath})`)
   const sizes = await compareSizes(server.url)
-  const cookies = await signedInCookies(dir, 50)
+  const members = await benchMembers(dir, load.connections)
   const benchDb = join(dir, 'bench.db')
   const ratedFilm = await filmIdOf(benchDb, 'the-cranes-are-flying')
-  const ratingLoad = await ratingActionLoad(root, ratedFilm, cookies)
-  const http = await runHttpScenarios(server.url, {
-    connections: 50,
-    durationSec,
-    cookies,
-    ratingLoad,
+  const counter = await installWriteCounter(benchDb)
+  const rating = await ratingActionLoad(root, {
+    filmId: ratedFilm,
+    path: '/films/the-cranes-are-flying',
+    members,
+    encoding: 'chromium',
   })
+  const results = await runHttpScenarios(server.url, load, {
+    members,
+    cataloguePaths: await cataloguePaths(benchDb),
+    rating,
+    counter,
+  })
+  counter.close()
   await server.stop()
   server = undefined
   const aggregates = await ratingAggregates(benchDb, ratedFilm)
   if (!aggregates.exact) {
     throw new Error(`Rating counts drifted: ${JSON.stringify(aggregates.mismatches)}`)
   }
+  const wrongScores = await unexpectedScores(benchDb, ratedFilm, rating.expectedScores())
+  if (wrongScores.length > 0) {
+    throw new Error(`Members' ratings are not what the bench sent: ${JSON.stringify(wrongScores)}`)
+  }
+  const cost = await counterCost(benchDb, { userId: members[0]!.id, filmId: ratedFilm })
 
   const search = await runSearchBench(dir, filmCount)
+  server = await startServer(root, dir, { database: 'search.db', name: 'server-big-catalogue' })
+  console.log(`Server on the ${search.films} films answering at ${server.url}`)
+  results.push(await runBigCatalogue(server.url, await filmPaths(join(dir, 'search.db')), load))
+  await server.stop()
+  server = undefined
+
+  const http = { ...load, results }
   const goals = goalsOf(http)
   const cpuList = cpus()
   const file = await writeResults(root, {
@@ -75,17 +107,18 @@ try {
       node: process.version,
       platform: `${process.platform} ${process.arch}`,
       loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg()[0]!,
     },
     startScript: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start,
     sizes,
     http,
     search,
-    aggregates,
+    aggregates: { ...aggregates, members: members.length, counterCost: cost },
     goals,
   })
   console.log('')
   for (const goal of goals) {
-    console.log(`${goal.label}: ${goal.measured.toFixed(2)}× the static file (goal ${goal.goal}×)`)
+    console.log(`${goal.label}: ${goal.measured.toFixed(3)}× the static file (goal ${goal.goal}×)`)
   }
   console.log(`Ratings after the load: ${aggregates.ratings}; counts exact: ${aggregates.exact}`)
   console.log(`Results: ${file}, bench/results/latest.json and BENCHMARKS.md`)
@@ -94,7 +127,7 @@ try {
   console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : error}`)
   console.error(`Temporary files (server log, databases) are kept in ${dir}`)
   if (buildChanged(builtAs))
-    console.error('.next changed during the run: something else ran `next build`.')
+    console.error(`${distDir} changed during the run: something else ran \`next build\`.`)
   process.exitCode = 1
 } finally {
   await server?.stop()

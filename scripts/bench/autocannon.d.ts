@@ -9,30 +9,43 @@ declare module 'autocannon' {
     p99: number
   }
 
+  export type RawRequest = {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+    /**
+     * Builds each request. Its `context` is NOT kept per connection: autocannon clears it each time
+     * it comes back to the first entry of `requests`, so with one entry it is new every request.
+     * Per-connection state belongs in `setupClient`.
+     */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    setupRequest?: (request: RawRequest, context: any) => RawRequest
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    onResponse?: (status: number, body: string, context: any) => void
+  }
+
+  /** One connection, handed to `setupClient` once when it is created. */
+  export type Client = {
+    setHeaders: (headers: Record<string, string>) => void
+    setRequests: (requests: RawRequest[]) => void
+  }
+
   export type Options = {
     url: string
     connections?: number
     duration?: number
     amount?: number
     timeout?: number
-    headers?: Record<string, string>
-    setupClient?: (client: { setHeaders: (headers: Record<string, string>) => void }) => void
-    /** setupRequest's context is kept per connection. */
-    requests?: {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      setupRequest?: (request: RawRequest, context: any) => RawRequest
-    }[]
-  }
-
-  export type RawRequest = {
     method?: string
-    path?: string
     headers?: Record<string, string>
-    body?: string | Buffer
+    setupClient?: (client: Client) => void
+    requests?: RawRequest[]
   }
 
   export type Result = {
     url: string
+    /** Seconds. */
     duration: number
     errors: number
     timeouts: number

@@ -1,79 +1,196 @@
-import autocannon, { type Result } from 'autocannon'
-import type { ratingActionLoad } from './rating-action'
+import type { Client, RawRequest } from 'autocannon'
+import {
+  acceptEncoding,
+  interleave,
+  median,
+  probe,
+  STATIC_PATH,
+  type Encoding,
+  type Load,
+  type Pair,
+  type Probe,
+} from './load'
+import type { Member, RatingActionLoad } from './rating-action'
+import type { installWriteCounter } from './rating-db'
 
-export const scenarios = [
-  { id: 'static', label: 'Static file', path: '/bench/static-sample.html' },
-  { id: 'film', label: 'Film page (anonymous)', path: '/films/the-cranes-are-flying' },
-  {
-    id: 'film-next',
-    label: 'Film page, past the front cache',
-    path: '/films/the-cranes-are-flying?via=next',
-  },
-  {
-    id: 'film-signed-in',
-    label: 'Film page, signed in (own rating, per request)',
-    path: '/films/the-cranes-are-flying',
-    signedIn: true,
-  },
-  {
-    id: 'rate',
-    label: 'Rating action, signed in (a new score each time)',
-    path: '/films/the-cranes-are-flying',
-    signedIn: true,
-    rating: true,
-  },
-  {
-    id: 'small-page',
-    label: 'Sign-in page (a small page rendered per request)',
-    path: '/signin',
-  },
-  { id: 'search', label: 'Catalogue search', path: '/films?q=zhuravli' },
-  { id: 'home', label: 'Home page', path: '/' },
-] as const
+export const FILM_PATH = '/films/the-cranes-are-flying'
 
-export type RatingLoad = Awaited<ReturnType<typeof ratingActionLoad>>
+/**
+ * The yardstick of every pair: the static file asked for without compression. Next gzips the
+ * static file anew for every request that accepts it (the "compressed per request" row shows what
+ * that costs); a slower yardstick would flatter every ratio, so compression shows in each page's
+ * own rate instead.
+ */
+export const yardstick = () => pageLoad(STATIC_PATH, 'identity')
 
+export type LoadOptions = { connections: number; durationSec: number; pairs: number }
+
+/** A scenario's figures: medians over its interleaved pairs, the pairs themselves kept too. */
 export type HttpResult = {
   id: string
   label: string
+  /** The URL, or a description of the URLs, loaded. */
   path: string
+  encoding: Encoding
+  /** Body bytes on the wire and decoded, as the bench's probe of the page received them. */
+  wireBytes: number
   bytes: number
-  cacheHeader: string | null
+  contentEncoding: string | null
   requestsPerSec: number
+  staticPerSec: number
+  ratioToStatic: number
   latencyP50Ms: number
   latencyP99Ms: number
-  latencyAvgMs: number
-  totalRequests: number
-  ratioToStatic: number
+  pairs: (Pair & { writes?: number })[]
+  /** Round robins: how many URLs there are, and how many requests (warm-up included) were sent. */
+  urls?: number
+  sent?: number
+  /** The rating action: ratings changed by the samples, in all and (median) per second. */
+  writes?: number
+  writesPerSec?: number
+  writeRatioToStatic?: number
 }
 
-export type HttpRun = { connections: number; durationSec: number; results: HttpResult[] }
+export type HttpRun = LoadOptions & { results: HttpResult[] }
 
-async function fetchPage(url: string, cookie?: string) {
-  const headers: Record<string, string> = { 'accept-encoding': 'identity' }
-  if (cookie) headers.cookie = cookie
-  const response = await fetch(url, { headers })
-  const body = await response.arrayBuffer()
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`)
-  if (cookie && !new TextDecoder().decode(body).includes('Your rating')) {
-    throw new Error(`GET ${url} with a session did not show the member's own rating`)
+/** A GET of one URL; signed in, each connection is a different member. */
+export function pageLoad(path: string, encoding: Encoding, members?: Member[]): Load {
+  const headers = { 'accept-encoding': acceptEncoding(encoding) }
+  let assigned = 0
+  return {
+    path,
+    encoding,
+    options: () => ({
+      headers,
+      setupClient: members
+        ? (client: Client) =>
+            client.setHeaders({ cookie: members[assigned++ % members.length]!.cookie })
+        : undefined,
+    }),
   }
-  return { bytes: body.byteLength, cacheHeader: response.headers.get('x-nextjs-cache') }
 }
 
-function assertAllOk(result: Result, what: string) {
-  const { non2xx, errors, timeouts } = result
-  if (non2xx === 0 && errors === 0 && timeouts === 0) return
-  const codes = Object.entries(result.statusCodeStats).map(([code, s]) => `${code}×${s.count}`)
-  throw new Error(
-    `${what}: ${non2xx} non-2xx, ${errors} errors, ${timeouts} timeouts (status codes: ${codes.join(' ')})`,
+/** GETs of `paths` in turn, each request the next one, carrying on from run to run. */
+export function roundRobinLoad(paths: string[], encoding: Encoding) {
+  let cursor = 0
+  const nextPath = () => paths[cursor++ % paths.length]!
+  const load: Load = {
+    path: paths[0]!,
+    encoding,
+    options: () => ({
+      headers: { 'accept-encoding': acceptEncoding(encoding) },
+      requests: [{ setupRequest: (request: RawRequest) => ({ ...request, path: nextPath() }) }],
+    }),
+  }
+  return {
+    load,
+    /** The next `count` paths, taken out of the rotation (to probe them). */
+    take: (count: number) => Array.from({ length: count }, nextPath),
+    sent: () => cursor,
+  }
+}
+
+export function checked(page: Probe, what: string, mustInclude?: string) {
+  if (page.status !== 200) throw new Error(`${what} answered ${page.status}`)
+  if (mustInclude && !page.text.includes(mustInclude)) {
+    throw new Error(`${what} did not include "${mustInclude}"`)
+  }
+  return page
+}
+
+function summary(
+  scenario: { id: string; label: string; path: string },
+  load: Load,
+  pages: Probe[],
+  pairs: (Pair & { writes?: number })[],
+): HttpResult {
+  const scenarioSamples = pairs.map((p) => p.scenario)
+  return {
+    ...scenario,
+    encoding: load.encoding,
+    wireBytes: median(pages.map((p) => p.wireBytes)),
+    bytes: median(pages.map((p) => p.bytes)),
+    contentEncoding: pages[0]?.contentEncoding ?? null,
+    requestsPerSec: median(scenarioSamples.map((s) => s.requestsPerSec)),
+    staticPerSec: median(pairs.map((p) => p.static.requestsPerSec)),
+    ratioToStatic: median(pairs.map((p) => p.ratio)),
+    latencyP50Ms: median(scenarioSamples.map((s) => s.latencyP50Ms)),
+    latencyP99Ms: median(scenarioSamples.map((s) => s.latencyP99Ms)),
+    pairs,
+  }
+}
+
+const report = (result: HttpResult) =>
+  console.log(
+    `${Math.round(result.requestsPerSec)} req/s (static ${Math.round(result.staticPerSec)}), ` +
+      `${result.ratioToStatic.toFixed(3)}× static, p99 ${result.latencyP99Ms} ms` +
+      (result.writesPerSec === undefined ? '' : `, ${Math.round(result.writesPerSec)} writes/s`),
   )
+
+/** Probes one scenario's pages, then warms it up and measures it interleaved with the static file. */
+export async function measureScenario(
+  baseUrl: string,
+  scenario: { id: string; label: string; path: string },
+  load: Load,
+  options: LoadOptions,
+  probePages: () => Promise<Probe[]>,
+): Promise<HttpResult> {
+  const pages = await probePages()
+  process.stdout.write(`${scenario.label} [${load.encoding}], ${options.pairs} pairs… `)
+  const pairs = await interleave(baseUrl, yardstick(), load, options)
+  const result = summary(scenario, load, pages, pairs)
+  report(result)
+  return result
+}
+
+/**
+ * Counts the ratings each sample changed, and checks that every request changed one: a sample
+ * waits for every answer, so the count must equal the requests exactly.
+ */
+export async function measureRating(
+  baseUrl: string,
+  options: LoadOptions,
+  rating: RatingActionLoad,
+  counter: Awaited<ReturnType<typeof installWriteCounter>>,
+): Promise<HttpResult> {
+  const { load } = rating
+  const answer = await rating.check(baseUrl)
+  process.stdout.write(`Rating action [${load.encoding}], ${options.pairs} pairs… `)
+  const pairs = await interleave(baseUrl, yardstick(), load, options, async (measure) => {
+    const before = await counter.read()
+    const sample = await measure()
+    const writes = (await counter.read()) - before
+    if (writes !== sample.totalRequests) {
+      throw new Error(
+        `The rating load's ${sample.totalRequests} requests changed ${writes} ratings: each should have changed one`,
+      )
+    }
+    return { sample, extra: writes }
+  })
+  const result = summary(
+    { id: 'rate', label: 'Rating action, signed in (a new score each time)', path: load.path },
+    load,
+    [answer],
+    pairs.map(({ extra, ...pair }) => ({ ...pair, writes: extra })),
+  )
+  const withWrites = {
+    ...result,
+    writes: pairs.reduce((total, p) => total + p.extra, 0),
+    writesPerSec: median(pairs.map((p) => p.extra / p.scenario.durationSec)),
+    writeRatioToStatic: median(
+      pairs.map((p) => p.extra / p.scenario.durationSec / p.static.requestsPerSec),
+    ),
+  }
+  report(withWrites)
+  return withWrites
 }
 
 /** Page sizes of the static sample and the film page, with a warning when they differ much. */
 export async function compareSizes(baseUrl: string) {
   const [staticPage, filmPage] = await Promise.all(
-    [scenarios[0], scenarios[1]].map((s) => fetchPage(baseUrl + s.path)),
+    [STATIC_PATH, FILM_PATH].map((path) =>
+      probe(baseUrl + path, { headers: { 'accept-encoding': 'identity' } }),
+    ),
   )
   const difference = Math.abs(staticPage!.bytes - filmPage!.bytes) / filmPage!.bytes
   console.log(`Static sample: ${staticPage!.bytes} bytes; film page: ${filmPage!.bytes} bytes`)
@@ -84,88 +201,4 @@ export async function compareSizes(baseUrl: string) {
     )
   }
   return { staticBytes: staticPage!.bytes, filmBytes: filmPage!.bytes, difference }
-}
-
-export async function runHttpScenarios(
-  baseUrl: string,
-  {
-    connections,
-    durationSec,
-    cookies,
-    ratingLoad,
-  }: { connections: number; durationSec: number; cookies: string[]; ratingLoad: RatingLoad },
-): Promise<HttpRun> {
-  const results: HttpResult[] = []
-  for (const scenario of scenarios) {
-    const url = baseUrl + scenario.path
-    if ('rating' in scenario) {
-      results.push(
-        await runRatingAction(url, scenario, ratingLoad, { connections, durationSec }, results[0]),
-      )
-      continue
-    }
-    // Each connection of a signed-in scenario is a different member.
-    let next = 0
-    const setupClient =
-      'signedIn' in scenario
-        ? (client: { setHeaders: (headers: Record<string, string>) => void }) =>
-            client.setHeaders({ cookie: cookies[next++ % cookies.length]! })
-        : undefined
-    assertAllOk(
-      await autocannon({ url, connections: 10, amount: 300, setupClient }),
-      `Warm-up of ${url}`,
-    )
-    const page = await fetchPage(url, 'signedIn' in scenario ? cookies[0] : undefined)
-    process.stdout.write(`Loading ${scenario.path} for ${durationSec} s… `)
-    const result = await autocannon({ url, connections, duration: durationSec, setupClient })
-    assertAllOk(result, `Load test of ${url}`)
-    const staticRate = results[0]?.requestsPerSec ?? result.requests.average
-    results.push({
-      ...scenario,
-      ...page,
-      requestsPerSec: result.requests.average,
-      latencyP50Ms: result.latency.p50,
-      latencyP99Ms: result.latency.p99,
-      latencyAvgMs: result.latency.average,
-      totalRequests: result.requests.total,
-      ratioToStatic: result.requests.average / staticRate,
-    })
-    console.log(`${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`)
-  }
-  return { connections, durationSec, results }
-}
-
-async function runRatingAction(
-  url: string,
-  scenario: (typeof scenarios)[number],
-  load: RatingLoad,
-  { connections, durationSec }: { connections: number; durationSec: number },
-  staticResult: HttpResult | undefined,
-): Promise<HttpResult> {
-  const sample = load.sample()
-  const response = await fetch(url, sample)
-  const answer = await response.text()
-  if (!response.ok || !answer.includes('"ok":true')) {
-    throw new Error(`The rating action answered ${response.status}: ${answer.slice(0, 200)}`)
-  }
-  const requests = [{ setupRequest: load.setupRequest }]
-  assertAllOk(
-    await autocannon({ url, connections: 10, amount: 300, requests }),
-    `Warm-up of the rating action`,
-  )
-  process.stdout.write(`Rating action at ${scenario.path} for ${durationSec} s… `)
-  const result = await autocannon({ url, connections, duration: durationSec, requests })
-  assertAllOk(result, 'Load test of the rating action')
-  console.log(`${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`)
-  return {
-    ...scenario,
-    bytes: Buffer.byteLength(answer),
-    cacheHeader: null,
-    requestsPerSec: result.requests.average,
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    latencyAvgMs: result.latency.average,
-    totalRequests: result.requests.total,
-    ratioToStatic: result.requests.average / (staticResult?.requestsPerSec ?? NaN),
-  }
 }

@@ -6,9 +6,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 export type RunningServer = { url: string; logPath: string; stop: () => Promise<void> }
 
+/** The build folder, from the variable next.config.ts reads. */
+export const distDir = process.env.NEXT_DIST_DIR || '.next'
+
 export function ensureBuild(root: string) {
-  if (existsSync(join(root, '.next/BUILD_ID'))) return
-  console.log('No production build (.next/BUILD_ID is missing): running `npm run build`…')
+  if (existsSync(join(root, distDir, 'BUILD_ID'))) return
+  console.log(`No production build (${distDir}/BUILD_ID is missing): running \`npm run build\`…`)
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`)
 }
@@ -47,11 +50,18 @@ async function stopGroup(child: ChildProcess) {
   if (groupAlive(pid)) signalGroup(pid, 'SIGKILL')
 }
 
-/** Runs `npm start` in its own process group on a fresh database in `dir`, logging to a file. */
-export async function startServer(root: string, dir: string): Promise<RunningServer> {
-  const port = Number(process.env.BENCH_PORT) || (await freePort())
+/**
+ * Runs `npm start` in its own process group on the database file `database` in `dir` (created,
+ * migrated and seeded by the server when it is new), logging to `<name>.log` beside it.
+ */
+export async function startServer(
+  root: string,
+  dir: string,
+  { database = 'bench.db', name = 'server', port: fixedPort = 0 } = {},
+): Promise<RunningServer> {
+  const port = fixedPort || (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const logPath = join(dir, 'server.log')
+  const logPath = join(dir, `${name}.log`)
   const log = openSync(logPath, 'a')
   const child = spawn('npm', ['start'], {
     cwd: root,
@@ -62,7 +72,7 @@ export async function startServer(root: string, dir: string): Promise<RunningSer
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+      DATABASE_URL: `file:${join(dir, database)}`,
       SITE_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -4,15 +4,16 @@ import { encode } from 'next-auth/jwt'
 import { openDatabaseFile } from '@/db/client'
 import { users } from '@/db/schema'
 import { SESSION_COOKIE } from '@/lib/session-cookie'
+import type { Member } from './rating-action'
 
 // The bench server runs over HTTP.
 const COOKIE = SESSION_COOKIE.http
 
 /**
- * Session cookies for `count` new members of the bench database, signed with the secret the
- * server generated beside it, as Auth.js would issue them at sign-in.
+ * `count` new members of the bench database, each with a session cookie signed with the secret
+ * the server generated beside it, as Auth.js would issue it at sign-in.
  */
-export async function signedInCookies(dir: string, count: number): Promise<string[]> {
+export async function benchMembers(dir: string, count: number): Promise<Member[]> {
   const databaseFile = join(dir, 'bench.db')
   const db = openDatabaseFile(databaseFile)
   const secret = readFileSync(join(dir, 'auth-secret'), 'utf8').trim()
@@ -33,7 +34,7 @@ export async function signedInCookies(dir: string, count: number): Promise<strin
         username: member.username,
         sessionVersion: member.sessionVersion,
       }
-      return `${COOKIE}=${await encode({ token, secret, salt: COOKIE })}`
+      return { id: member.id, cookie: `${COOKIE}=${await encode({ token, secret, salt: COOKIE })}` }
     }),
   )
 }

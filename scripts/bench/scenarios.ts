@@ -1,0 +1,146 @@
+import {
+  checked,
+  FILM_PATH,
+  measureRating,
+  measureScenario,
+  pageLoad,
+  roundRobinLoad,
+  type HttpResult,
+  type LoadOptions,
+} from './http'
+import { acceptEncoding, probe, STATIC_PATH, type Encoding, type Probe } from './load'
+import type { Member, RatingActionLoad } from './rating-action'
+import type { installWriteCounter } from './rating-db'
+
+/** The scenarios served from the bundled catalogue's database. */
+export async function runHttpScenarios(
+  baseUrl: string,
+  options: LoadOptions,
+  {
+    members,
+    cataloguePaths,
+    rating,
+    counter,
+  }: {
+    members: Member[]
+    cataloguePaths: string[]
+    rating: RatingActionLoad
+    counter: Awaited<ReturnType<typeof installWriteCounter>>
+  },
+): Promise<HttpResult[]> {
+  const results: HttpResult[] = []
+  const get = (path: string, encoding: Encoding, cookie?: string) =>
+    probe(baseUrl + path, {
+      headers: { 'accept-encoding': acceptEncoding(encoding), ...(cookie ? { cookie } : {}) },
+    })
+  const single = async (
+    scenario: { id: string; label: string; path: string },
+    encoding: Encoding,
+    signedIn = false,
+  ) => {
+    const load = pageLoad(scenario.path, encoding, signedIn ? members : undefined)
+    const probePage = async () => [
+      checked(
+        await get(scenario.path, encoding, signedIn ? members[0]!.cookie : undefined),
+        scenario.path,
+        signedIn ? 'Your rating' : undefined,
+      ),
+    ]
+    results.push(await measureScenario(baseUrl, scenario, load, options, probePage))
+  }
+
+  await single(
+    { id: 'static', label: 'Static file, compressed per request', path: STATIC_PATH },
+    'chromium',
+  )
+  await single(
+    { id: 'film-hot', label: 'Film page, anonymous, one hot URL', path: FILM_PATH },
+    'chromium',
+  )
+  await single(
+    {
+      id: 'film-next',
+      label: 'Film page, anonymous, one URL past the front cache',
+      path: `${FILM_PATH}?via=next`,
+    },
+    'chromium',
+  )
+  const catalogue = roundRobinLoad(cataloguePaths, 'chromium')
+  const roundRobin = await measureScenario(
+    baseUrl,
+    {
+      id: 'film-round-robin',
+      label: 'Film and person pages, anonymous, round robin',
+      path: `every /films/… and /people/… page (${cataloguePaths.length}) in turn`,
+    },
+    catalogue.load,
+    options,
+    async () => {
+      const pages: Probe[] = []
+      for (const path of cataloguePaths) pages.push(checked(await get(path, 'chromium'), path))
+      return pages
+    },
+  )
+  results.push({ ...roundRobin, urls: cataloguePaths.length, sent: catalogue.sent() })
+  await single({ id: 'home', label: 'Home page, anonymous', path: '/' }, 'chromium')
+  for (const encoding of ['chromium', 'identity'] as const) {
+    await single(
+      { id: 'film-signed-in', label: 'Film page, signed in (per request)', path: FILM_PATH },
+      encoding,
+      true,
+    )
+  }
+  for (const encoding of ['chromium', 'identity'] as const) {
+    await single(
+      { id: 'small-page', label: 'Sign-in page (small, per request)', path: '/signin' },
+      encoding,
+    )
+  }
+  for (const encoding of ['chromium', 'identity'] as const) {
+    await single(
+      { id: 'search', label: 'Catalogue search (per request)', path: '/films?q=zhuravli' },
+      encoding,
+    )
+  }
+  // Last, as its writes invalidate the film's cached pages.
+  results.push(await measureRating(baseUrl, options, rating, counter))
+  return results
+}
+
+/** A different film of a big catalogue on every request (the server runs on that database). */
+export async function runBigCatalogue(
+  baseUrl: string,
+  filmPaths: string[],
+  options: LoadOptions,
+): Promise<HttpResult> {
+  const films = roundRobinLoad(filmPaths, 'chromium')
+  const result = await measureScenario(
+    baseUrl,
+    {
+      id: 'film-big-catalogue',
+      label: `Film page, anonymous, a different one of ${filmPaths.length.toLocaleString('en-US')} each request`,
+      path: `/films/… (${filmPaths.length.toLocaleString('en-US')} films, in turn)`,
+    },
+    films.load,
+    options,
+    async () => {
+      const pages: Probe[] = []
+      for (const path of films.take(3)) {
+        pages.push(
+          checked(
+            await probe(baseUrl + path, {
+              headers: { 'accept-encoding': acceptEncoding('chromium') },
+            }),
+            path,
+          ),
+        )
+      }
+      return pages
+    },
+  )
+  const sent = films.sent()
+  if (sent > filmPaths.length) {
+    console.warn(`WARNING: ${sent} requests for ${filmPaths.length} films: some were asked twice`)
+  }
+  return { ...result, urls: filmPaths.length, sent }
+}
