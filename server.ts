@@ -10,7 +10,7 @@ import { getDb } from './db/client'
 import { pageAudience } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
 import { authSecret } from './lib/auth-secret'
-import { CLIENT_ADDRESS_HEADER } from './lib/client-address'
+import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from './lib/client-address'
 import { createResponseCache } from './lib/response-cache'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { sessionUserIdOf } from './lib/session-user'
@@ -29,7 +29,7 @@ await app.prepare()
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 
 createServer(async (req, res) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req)
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOfRequest(req, { trustProxy })
   const target = req.url ?? '/'
   const path = routedPath(target)
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
@@ -51,13 +51,6 @@ createServer(async (req, res) => {
   .listen(port, hostname, () => {
     console.log(`Kinofront ${dev ? '(development) ' : ''}listening on http://${hostname}:${port}`)
   })
-
-/** The socket's peer, or behind a trusted proxy the address the proxy last added. */
-function clientAddress(req: IncomingMessage) {
-  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined
-  const hops = typeof forwarded === 'string' ? forwarded.split(',').map((hop) => hop.trim()) : []
-  return hops.at(-1) || req.socket.remoteAddress || 'unknown'
-}
 
 /** No route answers `/_unknown`, so Next serves its prerendered not-found page with a 404. */
 function notFound(req: IncomingMessage, res: ServerResponse) {
