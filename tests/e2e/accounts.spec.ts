@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './support/fixtures'
 import {
   expectSignedInAs,
@@ -9,6 +8,7 @@ import {
   signOut,
   signUp,
 } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
 
 test('sign up, see yourself in the header on every page, sign out, sign in again', async ({
   page,
@@ -190,12 +190,7 @@ test.describe('@js-only', () => {
     test(`axe finds no violations on ${path}`, async ({ page }) => {
       if (path.startsWith('/settings')) await signUp(page, newUser())
       await page.goto(path)
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([])
+      await expectNoAxeViolations(page)
     })
   }
 

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page, TestInfo } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { newUser, signUp, type TestUser } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
 
 test.describe.configure({ timeout: 90_000 })
 
@@ -278,12 +278,7 @@ test.describe('@js-only', () => {
       await addFilm(page, 'the-ascent', 'Checked by axe')
       await addFilm(page, 'come-and-see', 'Checked by axe')
       await page.goto(which === '/lists' ? '/lists' : path)
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([])
+      await expectNoAxeViolations(page)
     })
   }
 })

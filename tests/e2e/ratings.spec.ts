@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { newUser, signUp } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
 
 test.describe.configure({ timeout: 60_000 })
 
@@ -203,12 +203,7 @@ test.describe('@js-only', () => {
         await page.goto('/films/come-and-see')
       }
       await expect(summary(page)).toBeVisible()
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([])
+      await expectNoAxeViolations(page)
     })
   }
 })

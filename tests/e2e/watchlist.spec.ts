@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { expectSignedInAs, newUser, signUp } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
 
 async function signUpNewUser(page: Page) {
   const user = newUser()
@@ -190,12 +190,7 @@ test.describe('@js-only', () => {
     await signUpNewUser(page)
     await page.goto('/films')
     await addToWatchlist(catalogueCard(page, 'Liberation'), 'Liberation')
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([])
+    await expectNoAxeViolations(page)
   })
 
   for (const state of ['empty', 'with films'] as const) {
@@ -210,12 +205,7 @@ test.describe('@js-only', () => {
       }
       await page.goto('/watchlist')
       await expect(main(page).getByText(state === 'empty' ? '0 films' : '2 films')).toBeVisible()
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([])
+      await expectNoAxeViolations(page)
     })
   }
 })
