@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
 export type TestUser = { username: string; email: string; password: string }
@@ -17,21 +17,41 @@ export async function signUp(page: Page, user: TestUser, path = '/signup') {
   await page.goto(path)
   await page.getByLabel('Username').fill(user.username)
   await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Create account' }).click()
+  const passwordField = page.getByLabel('Password')
+  await passwordField.fill(user.password)
+  await submitPasswordForm(
+    page,
+    page.getByRole('button', { name: 'Create account' }),
+    passwordField,
+  )
+}
+
+/** Signs a new person up through the form, then checks the header shows them signed in. */
+export async function signUpNewUser(page: Page, path = '/signup') {
+  const user = newUser()
+  await signUp(page, user, path)
+  await expectSignedInAs(page, user.username)
+  return user
 }
 
 export async function signIn(page: Page, { email, password }: { email: string; password: string }) {
   await page.getByLabel('Email').fill(email)
   const passwordField = page.getByLabel('Password', { exact: true })
   await passwordField.fill(password)
-  const signInPage = page.url()
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  // The server has answered once the form has emptied the password (refused) or the browser has
-  // moved on to another page (signed in).
+  await submitPasswordForm(page, page.getByRole('button', { name: 'Sign in', exact: true }), passwordField) // prettier-ignore
+}
+
+/**
+ * Sends a form with a password and waits for the server's answer: the browser has moved on to
+ * another page (done) or the form has come back with the password emptied (refused). Hashing a
+ * password takes a while on a busy machine, longer than a plain assertion waits.
+ */
+async function submitPasswordForm(page: Page, submit: Locator, passwordField: Locator) {
+  const formPage = page.url()
+  await submit.click()
   await expect(async () => {
-    if (page.url() === signInPage) expect(await passwordField.inputValue()).toBe('')
-  }).toPass({ timeout: 15_000 })
+    if (page.url() === formPage) expect(await passwordField.inputValue()).toBe('')
+  }).toPass({ timeout: 20_000 })
 }
 
 export async function expectSignedInAs(page: Page, username: string) {
