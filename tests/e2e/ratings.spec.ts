@@ -1,4 +1,5 @@
 import type { TestInfo } from '@playwright/test'
+import { signUpNewUser } from './support/accounts'
 import { expectNoAxeViolations } from './support/axe'
 import { FilmPage } from './support/film-page'
 import { asMember, expect, test } from './support/fixtures'
@@ -143,7 +144,6 @@ test.describe('signed in as the member', () => {
 test('a deleted account’s ratings leave the film page everyone sees', async ({
   page,
   filmPage: film,
-  freshMember,
   visitor: visitorPage,
 }, info) => {
   const slug = filmFor('deletion', info)
@@ -153,13 +153,14 @@ test('a deleted account’s ratings leave the film page everyone sees', async ({
     return average(visitor).textContent()
   }
   const before = await averageSeen()
+  const user = await signUpNewUser(page)
   await film.goto(slug)
   await film.rate('4 stars')
   await expect.poll(averageSeen, { timeout: 10_000 }).not.toBe(before)
 
   await page.goto('/settings')
   const form = page.getByRole('region', { name: 'Delete account' })
-  await form.getByLabel('Password').fill(freshMember.password)
+  await form.getByLabel('Password').fill(user.password)
   await form.getByRole('button', { name: 'Delete account' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Your account has been deleted',

@@ -44,14 +44,15 @@ export async function signIn(page: Page, { email, password }: { email: string; p
 /**
  * Sends a form with a password and waits for the server's answer: the browser has moved on to
  * another page (done) or the form has come back with the password emptied (refused). Hashing a
- * password takes a while on a busy machine, longer than a plain assertion waits.
+ * password takes a while (signing up hashes twice), and on a busy machine far longer than a plain
+ * assertion waits: 17 s has been seen.
  */
 async function submitPasswordForm(page: Page, submit: Locator, passwordField: Locator) {
   const formPage = page.url()
   await submit.click()
   await expect(async () => {
     if (page.url() === formPage) expect(await passwordField.inputValue()).toBe('')
-  }).toPass({ timeout: 20_000 })
+  }).toPass({ timeout: 30_000 })
 }
 
 export async function expectSignedInAs(page: Page, username: string) {

@@ -1,14 +1,8 @@
 import { test as base, type Page } from '@playwright/test'
-import { signUpNewUser, type TestUser } from './accounts'
 import { FilmPage } from './film-page'
 import { savedMember, type Member } from './members'
 
 type Fixtures = {
-  /**
-   * An account of the test's own, signed up through the form and signed in on `page`: for tests
-   * that look at or change the whole account (its counts, password, settings, deletion).
-   */
-  freshMember: TestUser
   /** The project's shared member: who it is, and its saved session to start another context from. */
   member: Member
   filmPage: FilmPage
@@ -29,9 +23,6 @@ export const test = base.extend<Fixtures>({
   context: async ({ context }, use) => {
     await context.setExtraHTTPHeaders({ 'x-forwarded-for': someAddress() })
     await use(context)
-  },
-  freshMember: async ({ page }, use) => {
-    await use(await signUpNewUser(page))
   },
   member: async ({}, use, info) => {
     await use(savedMember(info.project.name))
