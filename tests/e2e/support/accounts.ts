@@ -51,7 +51,8 @@ async function submitPasswordForm(page: Page, submit: Locator, passwordField: Lo
   const formPage = page.url()
   await submit.click()
   await expect(async () => {
-    if (page.url() === formPage) expect(await passwordField.inputValue()).toBe('')
+    // A short look each time: with JavaScript the field goes before the address changes.
+    if (page.url() === formPage) expect(await passwordField.inputValue({ timeout: 1_000 })).toBe('')
   }).toPass({ timeout: 30_000 })
 }
 
