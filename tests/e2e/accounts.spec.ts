@@ -1,5 +1,6 @@
-import { expect, test } from './support/fixtures'
+import { asMember, expect, test } from './support/fixtures'
 import {
+  AFTER_HASHING,
   expectSignedInAs,
   expectSignedOut,
   formAlert,
@@ -52,19 +53,13 @@ test('sign-up errors sit next to their fields and keep what was typed', async ({
   await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/too common/)
 })
 
-test('a taken username or email gets a field error', async ({ page, browser }) => {
-  const first = newUser()
-  await signUp(page, first)
-  await expectSignedInAs(page, first.username)
-
-  const other = await browser.newPage()
-  const second = newUser()
-  await signUp(other, { ...second, username: first.username.toUpperCase() })
-  await expect(other.getByLabel('Username')).toHaveAccessibleDescription(/This username is taken/)
-  await signUp(other, { ...second, email: ` ${first.email.toUpperCase()} ` })
-  await expect(other.getByLabel('Email')).toHaveAccessibleDescription(/already exists/)
-  await expectSignedOut(other)
-  await other.close()
+test('a taken username or email gets a field error', async ({ page, member }) => {
+  const user = newUser()
+  await signUp(page, { ...user, username: member.username.toUpperCase() })
+  await expect(page.getByLabel('Username')).toHaveAccessibleDescription(/This username is taken/)
+  await signUp(page, { ...user, email: ` ${member.email.toUpperCase()} ` })
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/already exists/)
+  await expectSignedOut(page)
 })
 
 test('a wrong password says only that email or password is incorrect', async ({ page }) => {
@@ -84,6 +79,8 @@ test('a wrong password says only that email or password is incorrect', async ({ 
 test('after five wrong passwords even the right one is refused, with a time to try again', async ({
   page,
 }) => {
+  // Seven sign-ins and a sign-up, each hashing a password.
+  test.slow()
   const user = newUser()
   await signUp(page, user)
   await signOut(page)
@@ -138,6 +135,8 @@ test('settings sends people who are signed out to sign in, and back', async ({ p
 })
 
 test('changing the password signs out every other session', async ({ page, browser }) => {
+  // Seven passwords hashed or checked.
+  test.slow()
   const user = newUser()
   await signUp(page, user)
   await expectSignedInAs(page, user.username)
@@ -150,7 +149,10 @@ test('changing the password signs out every other session', async ({ page, brows
   await page.getByLabel('Current password').fill(user.password)
   await page.getByLabel('New password').fill(`${user.password} renewed`)
   await page.getByRole('button', { name: 'Change password' }).click()
-  await expect(page.getByRole('status')).toContainText('Your password has been changed')
+  await expect(page.getByRole('status')).toContainText(
+    'Your password has been changed',
+    AFTER_HASHING,
+  )
   await expectSignedInAs(page, user.username)
 
   await elsewhere.reload()
@@ -167,6 +169,8 @@ test('changing the password signs out every other session', async ({ page, brows
 test('deleting the account needs the password, then signs out and frees the email', async ({
   page,
 }) => {
+  // Two sign-ups and two password checks.
+  test.slow()
   const user = newUser()
   await signUp(page, user)
   await expectSignedInAs(page, user.username)
@@ -174,10 +178,16 @@ test('deleting the account needs the password, then signs out and frees the emai
   const form = page.getByRole('region', { name: 'Delete account' })
   await form.getByLabel('Password').fill('not it at all')
   await form.getByRole('button', { name: 'Delete account' }).click()
-  await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/not correct/)
+  await expect(form.getByLabel('Password')).toHaveAccessibleDescription(
+    /not correct/,
+    AFTER_HASHING,
+  )
   await form.getByLabel('Password').fill(user.password)
   await form.getByRole('button', { name: 'Delete account' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account has been deleted')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Your account has been deleted',
+    AFTER_HASHING,
+  )
   await expectSignedOut(page)
   expect((await page.request.get(`/u/${user.username}`)).status()).toBe(404)
 
@@ -186,13 +196,20 @@ test('deleting the account needs the password, then signs out and frees the emai
 })
 
 test.describe('@js-only', () => {
-  for (const path of ['/signin', '/signup', '/settings?fresh']) {
+  for (const path of ['/signin', '/signup']) {
     test(`axe finds no violations on ${path}`, async ({ page }) => {
-      if (path.startsWith('/settings')) await signUp(page, newUser())
       await page.goto(path)
       await expectNoAxeViolations(page)
     })
   }
+
+  test.describe('signed in as the member', () => {
+    test.use(asMember)
+    test('axe finds no violations on /settings', async ({ page }) => {
+      await page.goto('/settings')
+      await expectNoAxeViolations(page)
+    })
+  })
 
   test('failed sign-up moves focus to the first field with an error', async ({ page }) => {
     await signUp(page, { ...newUser(), username: 'x' })

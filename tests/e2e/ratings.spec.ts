@@ -1,5 +1,5 @@
 import type { TestInfo } from '@playwright/test'
-import { signUpNewUser } from './support/accounts'
+import { AFTER_HASHING, signUpNewUser } from './support/accounts'
 import { expectNoAxeViolations } from './support/axe'
 import { FilmPage } from './support/film-page'
 import { asMember, expect, test } from './support/fixtures'
@@ -164,7 +164,7 @@ test('a deleted account’s ratings leave the film page everyone sees', async ({
   await form.getByRole('button', { name: 'Delete account' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Your account has been deleted',
-    { timeout: 15_000 },
+    AFTER_HASHING,
   )
   await expect.poll(averageSeen, { timeout: 10_000 }).toBe(before)
 })

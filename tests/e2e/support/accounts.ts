@@ -77,5 +77,8 @@ export async function signOut(page: Page) {
   await expectSignedOut(page)
 }
 
+/** For an assertion on the answer to a form whose password the server checks: hashing is slow. */
+export const AFTER_HASHING = { timeout: 30_000 }
+
 /** The form's own message (Next.js adds a route announcer, also an alert, to every page). */
 export const formAlert = (page: Page) => page.getByRole('main').getByRole('alert')
