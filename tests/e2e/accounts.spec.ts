@@ -8,6 +8,8 @@ import {
   signIn,
   signOut,
   signUp,
+  signUpFromSignInRedirect,
+  signUpNewUser,
 } from './support/accounts'
 import { expectNoAxeViolations } from './support/axe'
 
@@ -63,8 +65,7 @@ test('a taken username or email gets a field error', async ({ page, member }) =>
 })
 
 test('a wrong password says only that email or password is incorrect', async ({ page }) => {
-  const user = newUser()
-  await signUp(page, user)
+  const user = await signUpNewUser(page)
   await signOut(page)
 
   await page.goto('/signin')
@@ -81,8 +82,7 @@ test('after five wrong passwords even the right one is refused, with a time to t
 }) => {
   // Seven sign-ins and a sign-up, each hashing a password.
   test.slow()
-  const user = newUser()
-  await signUp(page, user)
+  const user = await signUpNewUser(page)
   await signOut(page)
   await page.goto('/signin')
   for (let i = 0; i < 5; i++) {
@@ -116,30 +116,20 @@ for (const target of [
   'javascript:alert(1)',
 ]) {
   test(`callbackUrl ${JSON.stringify(target)} falls back to the home page`, async ({ page }) => {
-    const user = newUser()
-    await signUp(page, user, `/signup?callbackUrl=${encodeURIComponent(target)}`)
+    await signUpNewUser(page, `/signup?callbackUrl=${encodeURIComponent(target)}`)
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    await expectSignedInAs(page, user.username)
   })
 }
 
 test('settings sends people who are signed out to sign in, and back', async ({ page }) => {
-  await page.goto('/settings')
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings$/)
-  const user = newUser()
-  await page.getByRole('link', { name: 'Create an account' }).click()
-  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fsettings$/)
-  await signUp(page, user, page.url())
-  await expect(page).toHaveURL(/\/settings$/)
+  await signUpFromSignInRedirect(page, '/settings')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
 })
 
 test('changing the password signs out every other session', async ({ page, browser }) => {
   // Seven passwords hashed or checked.
   test.slow()
-  const user = newUser()
-  await signUp(page, user)
-  await expectSignedInAs(page, user.username)
+  const user = await signUpNewUser(page)
   const elsewhere = await browser.newPage()
   await elsewhere.goto('/signin')
   await signIn(elsewhere, user)
@@ -171,9 +161,7 @@ test('deleting the account needs the password, then signs out and frees the emai
 }) => {
   // Two sign-ups and two password checks.
   test.slow()
-  const user = newUser()
-  await signUp(page, user)
-  await expectSignedInAs(page, user.username)
+  const user = await signUpNewUser(page)
   await page.goto('/settings')
   const form = page.getByRole('region', { name: 'Delete account' })
   await form.getByLabel('Password').fill('not it at all')

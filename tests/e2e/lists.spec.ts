@@ -1,10 +1,22 @@
 import type { Page } from '@playwright/test'
-import { newUser, signUp, signUpNewUser } from './support/accounts'
+import { signUpFromSignInRedirect, signUpNewUser } from './support/accounts'
 import { expectNoAxeViolations } from './support/axe'
 import { asMember, expect, test } from './support/fixtures'
-import { createList } from './support/list-page'
+import type { FilmPage } from './support/film-page'
+import { createList, type ListFields } from './support/list-page'
 
 test.describe.configure({ timeout: 90_000 })
+
+/** Makes a list, puts these films on it in this order, and opens it. */
+async function listWith(film: FilmPage, title: string, slugs: string[], fields?: ListFields) {
+  const list = await createList(film.page, title, fields)
+  for (const slug of slugs) {
+    await film.goto(slug)
+    await film.addToList(title)
+  }
+  await list.open()
+  return list
+}
 
 /** A page that is not there: status 404, and the not-found page in the HTML itself. */
 async function expectNotFound(page: Page, path: string) {
@@ -18,7 +30,7 @@ async function expectNotFound(page: Page, path: string) {
 test('make a list, add three films, reorder, annotate, make it private', async ({
   browser,
   page,
-  filmPage: film,
+  film,
   member,
   visitor,
 }) => {
@@ -49,10 +61,10 @@ test('make a list, add three films, reorder, annotate, make it private', async (
   await list.open()
   await expect(page.getByText(`A list by ${owner.username} · 3 films · Public`)).toBeVisible()
   await expect(list.entries).toHaveText([/The Cranes Are Flying/, /The Ascent/, /Come and See/])
-  await expect(list.entry('The Cranes Are Flying').getByRole('button', { name: 'Move up' })).toBeDisabled() // prettier-ignore
-  await list.entry('Come and See').getByRole('button', { name: 'Move up' }).click()
+  await expect(list.entryButton('The Cranes Are Flying', 'Move up')).toBeDisabled()
+  await list.entryButton('Come and See', 'Move up').click()
   await expect(list.entries).toHaveText([/The Cranes Are Flying/, /Come and See/, /The Ascent/])
-  await list.entry('The Cranes Are Flying').getByRole('button', { name: 'Move down' }).click()
+  await list.entryButton('The Cranes Are Flying', 'Move down').click()
   await expect(list.entries).toHaveText([/Come and See/, /The Cranes Are Flying/, /The Ascent/])
 
   await list.saveNote('The Cranes Are Flying', 'The birch trees, spinning.')
@@ -89,7 +101,7 @@ test('make a list, add three films, reorder, annotate, make it private', async (
 
 test('a profile shows public lists and ratings, never private lists', async ({
   page,
-  filmPage: film,
+  film,
   visitor,
 }) => {
   const owner = await signUpNewUser(page)
@@ -127,18 +139,13 @@ test('bad input gets a message next to the field and changes nothing', async ({ 
 })
 
 test('your lists send people who are signed out to sign in, and back', async ({ page }) => {
-  await page.goto('/lists')
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Flists$/)
-  await page.getByRole('link', { name: 'Create an account' }).click()
-  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Flists$/)
-  await signUp(page, newUser(), page.url())
-  await expect(page).toHaveURL(/\/lists$/)
+  await signUpFromSignInRedirect(page, '/lists')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your lists')
 })
 
 test('the home page shows a signed-in person how much of the curated list they have rated', async ({
   page,
-  filmPage: film,
+  film,
 }) => {
   await page.goto('/')
   await expect(page.getByText(/You have rated/)).toHaveCount(0)
@@ -158,34 +165,23 @@ test('the home page shows a signed-in person how much of the curated list they h
 test.describe('signed in as the member', () => {
   test.use(asMember)
 
-  test('what people write is shown as text', async ({ page, filmPage: film }) => {
+  test('what people write is shown as text', async ({ page, film }) => {
     page.on('dialog', (dialog) => {
       throw new Error(`a script ran: ${dialog.message()}`)
     })
     const title = '<script>alert(1)</script>'
     const description = '<img src=x onerror="alert(2)"> & <b>bold</b>'
-    const list = await createList(page, title, { description })
+    const list = await listWith(film, title, ['the-ascent'], { description })
     await expect(page.getByRole('main').getByRole('paragraph').filter({ hasText: description })).toHaveText(description) // prettier-ignore
-    await film.goto('the-ascent')
-    await film.addToList(title)
-    await list.open()
     await list.saveNote('The Ascent', '</textarea><script>alert(3)</script>')
     await page.reload()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
     await expect(list.entry('The Ascent').getByLabel('Note')).toHaveValue('</textarea><script>alert(3)</script>') // prettier-ignore
   })
 
-  test('removing a film, then deleting the list after confirming', async ({
-    page,
-    filmPage: film,
-  }) => {
-    const list = await createList(page, 'Short-lived')
-    for (const slug of ['come-and-see', 'the-ascent']) {
-      await film.goto(slug)
-      await film.addToList('Short-lived')
-    }
-    await list.open()
-    await list.entry('The Ascent').getByRole('button', { name: 'Remove' }).click()
+  test('removing a film, then deleting the list after confirming', async ({ page, film }) => {
+    const list = await listWith(film, 'Short-lived', ['come-and-see', 'the-ascent'])
+    await list.entryButton('The Ascent', 'Remove').click()
     await expect(list.entries).toHaveText([/Come and See/])
     await expect(page.getByText('· 1 film')).toBeVisible()
     await list.deleteRegion.getByRole('button', { name: 'Delete list' }).click()
@@ -200,21 +196,13 @@ test.describe('signed in as the member', () => {
 test.describe('@js-only', () => {
   test.use(asMember)
 
-  test('moving an entry keeps focus on the button that moved it', async ({
-    page,
-    filmPage: film,
-  }) => {
-    const list = await createList(page, 'Keyboard order')
-    for (const slug of ['the-cranes-are-flying', 'the-ascent']) {
-      await film.goto(slug)
-      await film.addToList('Keyboard order')
-    }
-    await list.open()
-    await list.entry('The Ascent').getByRole('button', { name: 'Move up' }).focus()
+  test('moving an entry keeps focus on the button that moved it', async ({ page, film }) => {
+    const list = await listWith(film, 'Keyboard order', ['the-cranes-are-flying', 'the-ascent'])
+    await list.entryButton('The Ascent', 'Move up').focus()
     await page.keyboard.press('Enter')
     await expect(list.entries).toHaveText([/The Ascent/, /The Cranes Are Flying/])
     // At the top Move up is disabled, so focus goes to Move down of the same entry.
-    await expect(list.entry('The Ascent').getByRole('button', { name: 'Move down' })).toBeFocused() // prettier-ignore
+    await expect(list.entryButton('The Ascent', 'Move down')).toBeFocused()
     await page.keyboard.press('Enter')
     await expect(list.entries).toHaveText([/The Cranes Are Flying/, /The Ascent/])
     // The order shows at once; the list stays busy until the server has it too.
@@ -224,14 +212,10 @@ test.describe('@js-only', () => {
   })
 
   for (const which of ['/lists', 'a list page']) {
-    test(`axe finds no violations on ${which}`, async ({ page, filmPage: film }) => {
+    test(`axe finds no violations on ${which}`, async ({ page, film }) => {
       const title = `Checked by axe on ${which}`
-      const list = await createList(page, title, { description: 'Two films.' })
-      for (const slug of ['the-ascent', 'come-and-see']) {
-        await film.goto(slug)
-        await film.addToList(title)
-      }
-      await page.goto(which === '/lists' ? '/lists' : list.path)
+      await listWith(film, title, ['the-ascent', 'come-and-see'], { description: 'Two films.' })
+      if (which === '/lists') await page.goto('/lists')
       await expectNoAxeViolations(page)
     })
   }

@@ -40,7 +40,7 @@ test.describe('signed in as the member', () => {
   test.use(asMember)
 
   test('rate a film, change the rating and remove it; the summary follows', async ({
-    filmPage: film,
+    film,
     visitor: visitorPage,
   }, info) => {
     const slug = filmFor('flow', info)
@@ -86,7 +86,7 @@ test.describe('signed in as the member', () => {
     }).toPass({ timeout: 10_000 })
   })
 
-  test('arrow keys move between the stars', async ({ page, filmPage: film }, info) => {
+  test('arrow keys move between the stars', async ({ page, film }, info) => {
     await film.goto(filmFor('keyboard', info))
     await film.rate('2.5 stars')
     await film.star('2.5 stars').focus()
@@ -117,7 +117,7 @@ test.describe('signed in as the member', () => {
 
   test('the catalogue sorts by average and by number of ratings and shows the average', async ({
     page,
-    filmPage: film,
+    film,
   }, info) => {
     const slug = filmFor('catalogue', info)
     await film.goto(slug)
@@ -143,7 +143,7 @@ test.describe('signed in as the member', () => {
 
 test('a deleted account’s ratings leave the film page everyone sees', async ({
   page,
-  filmPage: film,
+  film,
   visitor: visitorPage,
 }, info) => {
   const slug = filmFor('deletion', info)
@@ -170,7 +170,7 @@ test('a deleted account’s ratings leave the film page everyone sees', async ({
 })
 
 test.describe('@js-only', () => {
-  test('axe finds no violations on a film page signed out', async ({ filmPage: film }) => {
+  test('axe finds no violations on a film page signed out', async ({ film }) => {
     await film.goto('come-and-see')
     await expect(film.summary).toBeVisible()
     await expectNoAxeViolations(film.page)
@@ -178,7 +178,7 @@ test.describe('@js-only', () => {
 
   test.describe('signed in as the member', () => {
     test.use(asMember)
-    test('axe finds no violations on a film page signed in', async ({ filmPage: film }) => {
+    test('axe finds no violations on a film page signed in', async ({ film }) => {
       await film.goto('come-and-see')
       await film.rate('4 stars')
       await expect(film.summary).toBeVisible()

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { newUser, signUp, signUpNewUser } from './support/accounts'
+import { signUpFromSignInRedirect, signUpNewUser } from './support/accounts'
 import { expectNoAxeViolations } from './support/axe'
 import { asMember, expect, test } from './support/fixtures'
 
@@ -24,10 +24,7 @@ async function addToWatchlist(scope: Locator, title: string) {
   await expect(scope.getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
 }
 
-test('a film page adds the film to the watchlist and removes it again', async ({
-  page,
-  filmPage: film,
-}) => {
+test('a film page adds the film to the watchlist and removes it again', async ({ page, film }) => {
   // Two dozen steps, each a server round trip; on a busy machine that outlasts the default.
   test.slow()
   await signUpNewUser(page)
@@ -96,12 +93,7 @@ test('catalogue cards add films; the watchlist lists them newest first, sorts an
 })
 
 test('the watchlist sends people who are signed out to sign in, and back', async ({ page }) => {
-  await page.goto('/watchlist')
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fwatchlist$/)
-  await page.getByRole('link', { name: 'Create an account' }).click()
-  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fwatchlist$/)
-  await signUp(page, newUser(), page.url())
-  await expect(page).toHaveURL(/\/watchlist$/)
+  await signUpFromSignInRedirect(page, '/watchlist')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your watchlist')
   await expect(main(page).getByText('0 films', { exact: true })).toBeVisible()
 
@@ -146,7 +138,7 @@ test.describe('@js-only', () => {
 
     test('the button flips at once, keeps focus, and settles to the server’s answer', async ({
       page,
-      filmPage: film,
+      film,
     }) => {
       await film.goto('the-cranes-are-flying')
       // Hold the server action back, to see what shows while it is on its way.
@@ -177,10 +169,7 @@ test.describe('@js-only', () => {
     })
   })
 
-  test('removing a film from the watchlist moves focus to the count', async ({
-    page,
-    filmPage: film,
-  }) => {
+  test('removing a film from the watchlist moves focus to the count', async ({ page, film }) => {
     await signUpNewUser(page)
     await film.goto('the-ascent')
     await film.addToWatchlist()
@@ -191,7 +180,7 @@ test.describe('@js-only', () => {
   })
 
   for (const state of ['empty', 'with films'] as const) {
-    test(`axe finds no violations on /watchlist ${state}`, async ({ page, filmPage: film }) => {
+    test(`axe finds no violations on /watchlist ${state}`, async ({ page, film }) => {
       await signUpNewUser(page)
       if (state === 'with films') {
         for (const slug of ['the-ascent', 'liberation']) {

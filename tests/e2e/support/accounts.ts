@@ -26,6 +26,20 @@ export async function signUp(page: Page, user: TestUser, path = '/signup') {
   )
 }
 
+/**
+ * Opens a members' page signed out, which sends the person to sign in; from there they follow
+ * "Create an account", sign up, and land back on the page.
+ */
+export async function signUpFromSignInRedirect(page: Page, path: string) {
+  const callback = `callbackUrl=${encodeURIComponent(path)}`
+  await page.goto(path)
+  await expect(page).toHaveURL(new RegExp(`/signin\\?${callback}$`))
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await expect(page).toHaveURL(new RegExp(`/signup\\?${callback}$`))
+  await signUp(page, newUser(), page.url())
+  await expect(page).toHaveURL(new RegExp(`${path}$`))
+}
+
 /** Signs a new person up through the form, then checks the header shows them signed in. */
 export async function signUpNewUser(page: Page, path = '/signup') {
   const user = newUser()

@@ -5,7 +5,8 @@ import { savedMember, type Member } from './members'
 type Fixtures = {
   /** The project's shared member: who it is, and its saved session to start another context from. */
   member: Member
-  filmPage: FilmPage
+  /** `page` as a film page: its rating, watchlist button and lists. */
+  film: FilmPage
   /** Someone else, signed out, in a browser context of their own (with the project's options). */
   visitor: Page
 }
@@ -27,7 +28,7 @@ export const test = base.extend<Fixtures>({
   member: async ({}, use, info) => {
     await use(savedMember(info.project.name))
   },
-  filmPage: async ({ page }, use, info) => {
+  film: async ({ page }, use, info) => {
     await use(new FilmPage(page, info.project.use.javaScriptEnabled !== false))
   },
   visitor: async ({ browser }, use) => {

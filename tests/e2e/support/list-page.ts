@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-type ListFields = { description?: string; visibility?: 'Public' | 'Private' }
+export type ListFields = { description?: string; visibility?: 'Public' | 'Private' }
 
 /** Makes a list through the form, as its owner; the returned page is the new list's. */
 export async function createList(page: Page, title: string, fields: ListFields = {}) {
@@ -44,6 +44,11 @@ export class ListPage {
     return this.films
       .getByRole('listitem')
       .filter({ has: this.page.getByRole('heading', { name: filmTitle }) })
+  }
+
+  /** A button on one film's entry, say 'Move up' or 'Remove'. */
+  entryButton(filmTitle: string, name: string) {
+    return this.entry(filmTitle).getByRole('button', { name })
   }
 
   async saveNote(filmTitle: string, note: string) {
