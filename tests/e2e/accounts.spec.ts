@@ -195,6 +195,7 @@ test.describe('@js-only', () => {
     test.use(asMember)
     test('axe finds no violations on /settings', async ({ page }) => {
       await page.goto('/settings')
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
       await expectNoAxeViolations(page)
     })
   })

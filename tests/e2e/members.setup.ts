@@ -9,7 +9,7 @@ setup('sign up the member each project’s signed-in tests share', async ({ brow
   const projects = info.config.projects.filter((p) => p.dependencies.includes(info.project.name))
   await Promise.all(
     projects.map(async (project) => {
-      const context = await browser.newContext({ baseURL: info.project.use.baseURL })
+      const context = await browser.newContext()
       const user = await signUpNewUser(await context.newPage())
       await saveMember(project.name, context, user)
       await context.close()

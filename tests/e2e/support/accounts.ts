@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 
 export type TestUser = { username: string; email: string; password: string }
 
-/** A fresh person for each test, so tests never share an account. */
+/** A new person, with a username and email nobody has yet. */
 export function newUser(): TestUser {
   const id = randomBytes(5).toString('hex')
   return {
@@ -19,11 +19,8 @@ export async function signUp(page: Page, user: TestUser, path = '/signup') {
   await page.getByLabel('Email').fill(user.email)
   const passwordField = page.getByLabel('Password')
   await passwordField.fill(user.password)
-  await submitPasswordForm(
-    page,
-    page.getByRole('button', { name: 'Create account' }),
-    passwordField,
-  )
+  const submit = page.getByRole('button', { name: 'Create account' })
+  await submitPasswordForm(page, submit, passwordField)
 }
 
 /**
@@ -52,7 +49,8 @@ export async function signIn(page: Page, { email, password }: { email: string; p
   await page.getByLabel('Email').fill(email)
   const passwordField = page.getByLabel('Password', { exact: true })
   await passwordField.fill(password)
-  await submitPasswordForm(page, page.getByRole('button', { name: 'Sign in', exact: true }), passwordField) // prettier-ignore
+  const submit = page.getByRole('button', { name: 'Sign in', exact: true })
+  await submitPasswordForm(page, submit, passwordField)
 }
 
 /**
