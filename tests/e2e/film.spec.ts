@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 
 type FilmExpectation = {
   slug: string
@@ -24,15 +24,18 @@ const FILMS: FilmExpectation[] = [
   { slug: 'the-living-and-the-dead', title: 'The Living and the Dead', original: 'Живые и мёртвые', year: '1964', director: 'Aleksandr Stolper', description: /psychological and physical toll/, fact: /incompetence of some military leaders/, corrections: [/usually known in English as The Living and the Dead/] },
 ] // prettier-ignore
 
+/** What the film's facts say beside a term, such as "Year". */
+const fact = (page: Page, term: string) =>
+  page.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd[1]')
+
 for (const film of FILMS) {
   test(`film page: ${film.title}`, async ({ page }) => {
     const response = await page.goto(`/films/${film.slug}`)
     expect(response?.status()).toBe(200)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(film.title)
     await expect(page.locator('p[lang="ru"]')).toHaveText(film.original)
-    const facts = page.locator('dl.facts')
-    await expect(facts).toContainText(film.year)
-    await expect(facts.getByRole('link', { name: film.director })).toHaveAttribute(
+    await expect(fact(page, 'Year')).toHaveText(film.year)
+    await expect(fact(page, 'Director').getByRole('link', { name: film.director })).toHaveAttribute(
       'href',
       /^\/people\//,
     )

@@ -1,16 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './support/fixtures'
-import { expectSignedInAs, newUser, signUp } from './support/accounts'
-
-async function signUpNewUser(page: Page) {
-  const user = newUser()
-  await signUp(page, user)
-  // Hashing the password can take a while on a busy machine.
-  await expect(page).toHaveURL(/\/$/, { timeout: 20_000 })
-  await expectSignedInAs(page, user.username)
-  return user
-}
+import { signUpFromSignInRedirect, signUpNewUser } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
+import { asMember, expect, test } from './support/fixtures'
 
 const main = (page: Page) => page.getByRole('main')
 const watchlistTitles = (page: Page) =>
@@ -26,33 +17,30 @@ const watchlistCard = (page: Page, title: string) =>
     .getByRole('article')
     .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
 
-/** Presses the card's or page's button and waits for the server's answer. */
+/** Presses the card's button and waits for the server's answer. */
 async function addToWatchlist(scope: Locator, title: string) {
   await scope.getByRole('button', { name: 'Add to watchlist' }).click()
   await expect(scope.getByText(`Added “${title}” to your watchlist.`)).toBeVisible()
   await expect(scope.getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
 }
 
-test('a film page adds the film to the watchlist and removes it again', async ({ page }) => {
+test('a film page adds the film to the watchlist and removes it again', async ({ page, film }) => {
   // Two dozen steps, each a server round trip; on a busy machine that outlasts the default.
   test.slow()
   await signUpNewUser(page)
-  await page.goto('/films/the-cranes-are-flying')
-  await addToWatchlist(main(page), 'The Cranes Are Flying')
+  await film.goto('the-cranes-are-flying')
+  await film.addToWatchlist()
   await page.reload()
-  await expect(main(page).getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
+  await expect(film.removeFromWatchlistButton).toBeVisible()
 
   await page.goto('/watchlist')
   await expect(main(page).getByText('1 film', { exact: true })).toBeVisible()
   await expect(watchlistTitles(page)).toHaveText(['The Cranes Are Flying'])
 
-  await page.goto('/films/the-cranes-are-flying')
-  await main(page).getByRole('button', { name: 'Remove from watchlist' }).click()
-  await expect(
-    main(page).getByText('Removed “The Cranes Are Flying” from your watchlist.'),
-  ).toBeVisible()
+  await film.goto('the-cranes-are-flying')
+  await film.removeFromWatchlist()
   await page.reload()
-  await expect(main(page).getByRole('button', { name: 'Add to watchlist' })).toBeVisible()
+  await expect(film.addToWatchlistButton).toBeVisible()
   await page.goto('/watchlist')
   await expect(main(page).getByRole('heading', { name: 'Your watchlist is empty' })).toBeVisible()
 })
@@ -105,12 +93,7 @@ test('catalogue cards add films; the watchlist lists them newest first, sorts an
 })
 
 test('the watchlist sends people who are signed out to sign in, and back', async ({ page }) => {
-  await page.goto('/watchlist')
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fwatchlist$/)
-  await page.getByRole('link', { name: 'Create an account' }).click()
-  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fwatchlist$/)
-  await signUp(page, newUser(), page.url())
-  await expect(page).toHaveURL(/\/watchlist$/, { timeout: 20_000 })
+  await signUpFromSignInRedirect(page, '/watchlist')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your watchlist')
   await expect(main(page).getByText('0 films', { exact: true })).toBeVisible()
 
@@ -150,72 +133,64 @@ test('the watchlist stays private until the setting is ticked', async ({ page })
 })
 
 test.describe('@js-only', () => {
-  test('the button flips at once, keeps focus, and settles to the server’s answer', async ({
-    page,
-  }) => {
-    await signUpNewUser(page)
-    await page.goto('/films/the-cranes-are-flying')
-    // Hold the server action back, to see what shows while it is on its way.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/films/the-cranes-are-flying', async (route) => {
-      if (route.request().method() === 'POST') await held
-      await route.continue()
+  test.describe('signed in as the member', () => {
+    test.use(asMember)
+
+    test('the button flips at once, keeps focus, and settles to the server’s answer', async ({
+      page,
+      film,
+    }) => {
+      await film.goto('the-cranes-are-flying')
+      // Hold the server action back, to see what shows while it is on its way.
+      let release = () => {}
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/films/the-cranes-are-flying', async (route) => {
+        if (route.request().method() === 'POST') await held
+        await route.continue()
+      })
+
+      await film.addToWatchlistButton.click()
+      const button = film.removeFromWatchlistButton
+      await expect(button).toBeVisible()
+      await expect(button).toBeFocused()
+      await expect(film.main.getByText('Saving…')).toBeVisible()
+      release()
+      await expect(
+        film.main.getByText('Added “The Cranes Are Flying” to your watchlist.'),
+      ).toBeVisible()
+      await expect(button).toBeFocused()
+      await expect(button).toHaveAccessibleDescription('The Cranes Are Flying')
     })
 
-    await main(page).getByRole('button', { name: 'Add to watchlist' }).click()
-    const button = main(page).getByRole('button', { name: 'Remove from watchlist' })
-    await expect(button).toBeVisible()
-    await expect(button).toBeFocused()
-    await expect(main(page).getByText('Saving…')).toBeVisible()
-    release()
-    await expect(
-      main(page).getByText('Added “The Cranes Are Flying” to your watchlist.'),
-    ).toBeVisible()
-    await expect(button).toBeFocused()
-    await expect(button).toHaveAccessibleDescription('The Cranes Are Flying')
+    test('axe finds no violations on the catalogue with watchlist buttons', async ({ page }) => {
+      await page.goto('/films')
+      await addToWatchlist(catalogueCard(page, 'Liberation'), 'Liberation')
+      await expectNoAxeViolations(page)
+    })
   })
 
-  test('removing a film from the watchlist moves focus to the count', async ({ page }) => {
+  test('removing a film from the watchlist moves focus to the count', async ({ page, film }) => {
     await signUpNewUser(page)
-    await page.goto('/films/the-ascent')
-    await addToWatchlist(main(page), 'The Ascent')
+    await film.goto('the-ascent')
+    await film.addToWatchlist()
     await page.goto('/watchlist')
     await main(page).getByRole('button', { name: 'Remove from watchlist' }).click()
     await expect(main(page).getByText('0 films', { exact: true })).toBeFocused()
     await expect(main(page).getByRole('heading', { name: 'Your watchlist is empty' })).toBeVisible()
   })
 
-  test('axe finds no violations on the catalogue with watchlist buttons', async ({ page }) => {
-    await signUpNewUser(page)
-    await page.goto('/films')
-    await addToWatchlist(catalogueCard(page, 'Liberation'), 'Liberation')
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([])
-  })
-
   for (const state of ['empty', 'with films'] as const) {
-    test(`axe finds no violations on /watchlist ${state}`, async ({ page }) => {
+    test(`axe finds no violations on /watchlist ${state}`, async ({ page, film }) => {
       await signUpNewUser(page)
       if (state === 'with films') {
         for (const slug of ['the-ascent', 'liberation']) {
-          await page.goto(`/films/${slug}`)
-          await main(page).getByRole('button', { name: 'Add to watchlist' }).click()
-          await expect(main(page).getByText(/to your watchlist\.$/)).toBeVisible()
+          await film.goto(slug)
+          await film.addToWatchlist()
         }
       }
       await page.goto('/watchlist')
       await expect(main(page).getByText(state === 'empty' ? '0 films' : '2 films')).toBeVisible()
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze()
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-      ).toEqual([])
+      await expectNoAxeViolations(page)
     })
   }
 })
