@@ -23,7 +23,7 @@ export function FilmCard({ film, headingLevel = 2, extra, actions }: Props) {
           <Link href={`/films/${film.slug}`}>{film.title}</Link>
         </Heading>
         {film.originalTitle && (
-          <p lang={film.originalLanguage ?? undefined}>{film.originalTitle}</p>
+          <p lang="ru">{film.originalTitle}</p>
         )}
         <p className="muted">
           {formatYears(film)}

@@ -25,7 +25,7 @@ export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
         <div>
           <h1>{film.title}</h1>
           {film.originalTitle && (
-            <p className="original-title" lang={film.originalLanguage ?? undefined}>
+            <p className="original-title" lang="ru">
               {film.originalTitle}
             </p>
           )}

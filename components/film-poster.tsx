@@ -21,7 +21,7 @@ export function FilmPoster({ film, small = false }: { film: PosterFilm; small?: 
   return (
     <div className={small ? 'poster poster-small' : 'poster'} aria-hidden="true">
       <div className="poster-inner" style={style as CSSProperties}>
-        <span className="poster-original" lang={film.originalLanguage ?? undefined}>
+        <span className="poster-original" lang="ru">
           {lettering}
         </span>
         <span>
