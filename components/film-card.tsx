@@ -22,9 +22,7 @@ export function FilmCard({ film, headingLevel = 2, extra, actions }: Props) {
         <Heading>
           <Link href={`/films/${film.slug}`}>{film.title}</Link>
         </Heading>
-        {film.originalTitle && (
-          <p lang="ru">{film.originalTitle}</p>
-        )}
+        {film.originalTitle && <p lang="ru">{film.originalTitle}</p>}
         <p className="muted">
           {formatYears(film)}
           {film.directors.length > 0 && <> · {film.directors.map((d) => d.name).join(', ')}</>}

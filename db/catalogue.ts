@@ -35,6 +35,17 @@ export type CataloguePage = {
 
 export const CATALOGUE_PAGE_SIZE = 20
 
+/** What a list entry (curated or a member's) shows of its film. */
+export const entryFilmColumns = {
+  id: films.id,
+  slug: films.slug,
+  title: films.title,
+  yearStart: films.yearStart,
+  yearEnd: films.yearEnd,
+  originalTitle: films.originalTitle,
+  originalLanguage: films.originalLanguage,
+}
+
 /** The columns a film card shows, for every query that lists films. */
 export const cardColumns = {
   id: films.id,

@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { getDb, type Database } from './client'
-import { withDirectors, type PersonLink } from './catalogue'
+import { entryFilmColumns, withDirectors, type PersonLink } from './catalogue'
 import { correctionsByEntry, type CorrectionView } from './films'
 import { corrections, curatedEntries, curatedLists, films } from './schema'
 
@@ -36,13 +36,7 @@ export async function findCuratedList(
       listedYear: curatedEntries.listedYear,
       description: curatedEntries.description,
       fact: curatedEntries.fact,
-      id: films.id,
-      slug: films.slug,
-      title: films.title,
-      yearStart: films.yearStart,
-      yearEnd: films.yearEnd,
-      originalTitle: films.originalTitle,
-      originalLanguage: films.originalLanguage,
+      ...entryFilmColumns,
     })
     .from(curatedEntries)
     .innerJoin(films, eq(films.id, curatedEntries.filmId))

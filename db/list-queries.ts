@@ -1,5 +1,6 @@
 import 'server-only'
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { entryFilmColumns } from './catalogue'
 import { getDb, type Database } from './client'
 import { films, listEntries, lists, users, type ListVisibility } from './schema'
 import type { Viewer } from './users'
@@ -110,15 +111,7 @@ export async function findListPage(
     .select({
       position: listEntries.position,
       note: listEntries.note,
-      film: {
-        id: films.id,
-        slug: films.slug,
-        title: films.title,
-        yearStart: films.yearStart,
-        yearEnd: films.yearEnd,
-        originalTitle: films.originalTitle,
-        originalLanguage: films.originalLanguage,
-      },
+      film: entryFilmColumns,
     })
     .from(listEntries)
     .innerJoin(films, eq(films.id, listEntries.filmId))

@@ -1,9 +1,7 @@
 'use client'
 
 import { useActionState } from 'react'
-import type { ActionResult } from '@/lib/action-result'
-
-type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>
+import type { ActionResult, FormAction } from '@/lib/action-result'
 
 /** useActionState, plus the field errors and typed values of the last failed submission. */
 export function useFormAction(action: FormAction, initial: ActionResult | null = null) {

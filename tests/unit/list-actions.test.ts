@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findListPage, listsOf } from '@/db/list-queries'
-import { films, listEntries, lists, users } from '@/db/schema'
+import { listEntries, lists } from '@/db/schema'
 import type { Viewer } from '@/db/users'
 import { CHECK_FIELDS } from '@/lib/action-result'
 import { CONTROL_CHARACTERS, FILM_NOT_FOUND } from '@/lib/rules/common'
@@ -15,6 +15,7 @@ import {
   revalidatedPaths,
   signInAs,
 } from '../helpers/server-actions'
+import { catalogueIds, personMaker, type Person } from '../helpers/people'
 
 // The list forms' validation and messages, through the actions as a form submits to them.
 const db = await databaseForActions()
@@ -28,22 +29,11 @@ const {
   updateListAction,
 } = await import('@/app/actions/lists')
 
-const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films).orderBy(asc(films.id)) // prettier-ignore
-const filmId = (slug: string) => String(catalogue.find((film) => film.slug === slug)!.id)
+const ids = await catalogueIds(db)
+const filmId = (slug: string) => String(ids.filmId(slug))
 const [cranes, ascent, comeAndSee] = ['the-cranes-are-flying', 'the-ascent', 'come-and-see'].map(filmId) as [string, string, string] // prettier-ignore
-const unknownFilmId = String(Math.max(...catalogue.map((film) => film.id)) + 1)
-
-type Person = Viewer & { username: string }
-let counter = 0
-async function newPerson(): Promise<Person> {
-  counter++
-  const username = `lister_${counter}`
-  const [row] = await db
-    .insert(users)
-    .values({ username, email: `lister${counter}@example.test` })
-    .returning({ id: users.id })
-  return { id: row!.id, username }
-}
+const unknownFilmId = String(ids.unknownFilmId)
+const newPerson = personMaker(db, 'lister')
 
 /** `owner`, signed in, makes a list through the form; the action sends them to it. */
 async function newList(owner: Viewer, fields: Record<string, string> = {}) {

@@ -10,7 +10,6 @@ import { curatedProgressOf, findProfilePage } from '@/db/profiles'
 import {
   curatedEntries,
   curatedLists,
-  films,
   listEntries,
   lists,
   ratings,
@@ -22,25 +21,13 @@ import { FEATURED_LIST } from '@/db/featured-list'
 import type { ListFields } from '@/lib/rules/lists'
 import { sessionUserIdOf, sessionUserOf } from '@/lib/session-user'
 import { createTestDatabase } from '../helpers/test-db'
+import { catalogueIds, personMaker, type Person } from '../helpers/people'
 import { SESSION_COOKIE } from '@/lib/session-cookie'
 
 const db = await createTestDatabase({ seed: true })
-const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films).orderBy(asc(films.id)) // prettier-ignore
-const filmId = (slug: string) => catalogue.find((film) => film.slug === slug)!.id
+const { catalogue, filmId, unknownFilmId } = await catalogueIds(db)
 const [cranes, ascent, comeAndSee] = ['the-cranes-are-flying', 'the-ascent', 'come-and-see'].map(filmId) as [number, number, number] // prettier-ignore
-const unknownFilmId = Math.max(...catalogue.map((film) => film.id)) + 1
-
-type Person = Viewer & { username: string }
-let counter = 0
-async function newPerson(): Promise<Person> {
-  counter++
-  const username = `lister_${counter}`
-  const [row] = await db
-    .insert(users)
-    .values({ username, email: `lister${counter}@example.test` })
-    .returning({ id: users.id })
-  return { id: row!.id, username }
-}
+const newPerson = personMaker(db, 'lister')
 
 // Validated input, as the actions pass it: the forms' rules and messages are tested through the
 // actions in list-actions.test.ts.

@@ -1,12 +1,12 @@
+import { ratingRows } from '../helpers/people'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findRating, saveRating } from '@/db/ratings'
-import { filmRatingCounts, films, ratings, users } from '@/db/schema'
+import { films, users } from '@/db/schema'
 import type { Viewer } from '@/db/users'
 import { FILM_NOT_FOUND } from '@/lib/rules/common'
 import { SCORE_MISSING } from '@/lib/rules/ratings'
 import { form, databaseForActions, revalidatedPaths, signInAs } from '../helpers/server-actions'
-import { storedRatingTotals } from '../helpers/rating-totals'
 
 // The rating form's validation and messages, through the actions as a form submits to them.
 const db = await databaseForActions()
@@ -26,17 +26,7 @@ async function newPerson(): Promise<Viewer> {
   return { id: row!.id }
 }
 
-/** Every rating, count and totals row: what "no row changes" is checked against. */
-async function everything() {
-  return {
-    ratings: await db.select().from(ratings).orderBy(ratings.userId, ratings.filmId),
-    counts: await db
-      .select()
-      .from(filmRatingCounts)
-      .orderBy(filmRatingCounts.filmId, filmRatingCounts.score),
-    totals: await storedRatingTotals(db),
-  }
-}
+const everything = () => ratingRows(db)
 
 // What z.coerce accepts, so the generators below hold only what must be refused. A form sends
 // text or leaves the field out (undefined).

@@ -10,6 +10,7 @@ import { deleteUser, type Viewer } from '@/db/users'
 import { averageText, starsLabel } from '@/components/rating/rating-format'
 import { recountedRatingTotals, storedRatingTotals } from '../helpers/rating-totals'
 import { createTestDatabase } from '../helpers/test-db'
+import { ratingRows } from '../helpers/people'
 
 const db = await createTestDatabase({ seed: 'ten' })
 const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films)
@@ -40,17 +41,7 @@ const unrate = (person: Viewer, { id }: Film, on: Database = db) => deleteRating
 const scoresOf = (film: Film, ...people: Viewer[]) =>
   Promise.all(people.map((person) => findRating(person, film.id, db)))
 
-/** Every rating, count and totals row: what "no row changes" is checked against. */
-async function everything() {
-  return {
-    ratings: await db.select().from(ratings).orderBy(ratings.userId, ratings.filmId),
-    counts: await db
-      .select()
-      .from(filmRatingCounts)
-      .orderBy(filmRatingCounts.filmId, filmRatingCounts.score),
-    totals: await storedRatingTotals(db),
-  }
-}
+const everything = () => ratingRows(db)
 
 async function countsOf(filmId: number) {
   const rows = await db.select().from(filmRatingCounts).where(eq(filmRatingCounts.filmId, filmId))

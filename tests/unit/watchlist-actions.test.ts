@@ -1,8 +1,6 @@
-import { asc } from 'drizzle-orm'
+import { catalogueIds, watchlistRows, personMaker } from '../helpers/people'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { films, users, watchlistEntries } from '@/db/schema'
-import type { Viewer } from '@/db/users'
 import { isOnWatchlist, isWatchlistPublic, publicWatchlistOf, watchlistOf } from '@/db/watchlist'
 import { FILM_NOT_FOUND } from '@/lib/rules/common'
 import { watchlistMessages } from '@/lib/rules/watchlist'
@@ -12,32 +10,13 @@ import { databaseForActions, form, revalidatedPaths, signInAs } from '../helpers
 const db = await databaseForActions()
 const { updateWatchlist, updateWatchlistVisibility } = await import('@/app/actions/watchlist')
 
-const catalogue = await db
-  .select({ id: films.id, slug: films.slug, title: films.title })
-  .from(films)
-  .orderBy(asc(films.id))
-const filmId = (slug: string) => catalogue.find((film) => film.slug === slug)!.id
-const unknownFilmId = Math.max(...catalogue.map((film) => film.id)) + 1
-
-let counter = 0
-async function newPerson(): Promise<Viewer & { username: string }> {
-  counter++
-  const username = `watcher_${counter}`
-  const [row] = await db
-    .insert(users)
-    .values({ username, email: `watcher${counter}@example.test` })
-    .returning({ id: users.id })
-  return { id: row!.id, username }
-}
+const { catalogue, filmId, unknownFilmId } = await catalogueIds(db)
+const newPerson = personMaker(db, 'watcher')
 
 /** The signed-in person adds (or removes) a film, as the watchlist button does. */
 const change = (id: unknown, how: string, extra: Record<string, string> = {}) =>
   updateWatchlist(null, form({ ...extra, filmId: String(id), change: how }))
-const allEntries = () =>
-  db
-    .select()
-    .from(watchlistEntries)
-    .orderBy(asc(watchlistEntries.userId), asc(watchlistEntries.filmId))
+const allEntries = () => watchlistRows(db)
 const titles = (list: { title: string }[] | null) => list?.map((film) => film.title)
 
 describe('adding and removing', () => {

@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseWatchlistSort } from '@/app/(per-request)/watchlist/watchlist-sort'
-import { films, users, watchlistEntries } from '@/db/schema'
+import { watchlistEntries } from '@/db/schema'
 import { deleteUser, type Viewer } from '@/db/users'
 import {
   addToWatchlist,
@@ -15,25 +15,11 @@ import {
   watchlistOf,
 } from '@/db/watchlist'
 import { createTestDatabase } from '../helpers/test-db'
+import { catalogueIds, watchlistRows, personMaker } from '../helpers/people'
 
 const db = await createTestDatabase({ seed: true })
-const catalogue = await db
-  .select({ id: films.id, slug: films.slug, title: films.title })
-  .from(films)
-  .orderBy(asc(films.id))
-const filmId = (slug: string) => catalogue.find((film) => film.slug === slug)!.id
-const unknownFilmId = Math.max(...catalogue.map((film) => film.id)) + 1
-
-let counter = 0
-async function newPerson(): Promise<Viewer & { username: string }> {
-  counter++
-  const username = `watcher_${counter}`
-  const [row] = await db
-    .insert(users)
-    .values({ username, email: `watcher${counter}@example.test` })
-    .returning({ id: users.id })
-  return { id: row!.id, username }
-}
+const { catalogue, filmId, unknownFilmId } = await catalogueIds(db)
+const newPerson = personMaker(db, 'watcher')
 
 // Validated input, as the actions pass it: the form's rules and messages are tested through the
 // actions in watchlist-actions.test.ts.
@@ -44,11 +30,7 @@ const refOf = (slug: string) => {
   const { id, title } = catalogue.find((film) => film.slug === slug)!
   return { id, slug, title }
 }
-const allEntries = () =>
-  db
-    .select()
-    .from(watchlistEntries)
-    .orderBy(asc(watchlistEntries.userId), asc(watchlistEntries.filmId))
+const allEntries = () => watchlistRows(db)
 const titles = (list: { title: string }[] | null) => list?.map((film) => film.title)
 
 describe('adding and removing', () => {

@@ -1,17 +1,13 @@
-import type { Metadata } from 'next'
 import { personMetadata, PersonRoute } from './person-route'
+import { metadataFromParam, type ParamProps } from '@/lib/page-params'
 
 // Cached like film pages; requests with a session go to the signed-in variant.
 export const revalidate = 3600
-export async function generateStaticParams() {
-  return []
-}
+export { generateStaticParams } from '@/lib/page-params'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = ParamProps<'slug'>
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return personMetadata((await params).slug)
-}
+export const generateMetadata = metadataFromParam('slug', personMetadata)
 
 export default async function Page({ params }: Props) {
   return <PersonRoute slug={(await params).slug} />

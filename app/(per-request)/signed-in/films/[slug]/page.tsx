@@ -1,13 +1,11 @@
-import type { Metadata } from 'next'
 import { currentViewer } from '@/lib/viewer'
 import { filmMetadata, FilmRoute } from '@/app/(cached-for-everyone)/films/[slug]/film-route'
+import { metadataFromParam, type ParamProps } from '@/lib/page-params'
 
 // /films/[slug] for someone signed in (its twin in lib/routes.ts): rendered per request.
-type Props = { params: Promise<{ slug: string }> }
+type Props = ParamProps<'slug'>
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return filmMetadata((await params).slug)
-}
+export const generateMetadata = metadataFromParam('slug', filmMetadata)
 
 export default async function SignedInFilmPage({ params }: Props) {
   const viewer = await currentViewer()
