@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { compareSizes, type LoadOptions } from './bench/http'
-import { cataloguePaths, filmPaths } from './bench/paths'
+import { canonSize, cataloguePaths, filmPaths } from './bench/paths'
 import { ratingActionLoad } from './bench/rating-action'
 import {
   counterCost,
@@ -58,6 +58,8 @@ try {
   console.log(`Temporary folder: ${dir}`)
   server = await startServer(root, dir, { port: Number(process.env.BENCH_PORT) || 0 })
   console.log(`Server answering at ${server.url} (log: ${server.logPath})`)
+  const firstStart = { ms: server.startedInMs, ...(await canonSize(join(dir, 'bench.db'))) }
+  console.log(`First start on an empty database: ${(firstStart.ms / 1000).toFixed(1)} s`)
   const sizes = await compareSizes(server.url)
   const members = await benchMembers(dir, load.connections)
   const benchDb = join(dir, 'bench.db')
@@ -110,6 +112,7 @@ try {
       loadAverageAfter: loadavg()[0]!,
     },
     startScript: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start,
+    firstStart,
     sizes,
     http,
     search,

@@ -25,3 +25,12 @@ export async function filmPaths(dbFile: string) {
     (slug) => `/films/${encodeURIComponent(slug)}`,
   )
 }
+
+/** How many films and people the server loaded. */
+export async function canonSize(dbFile: string) {
+  const [films, people] = await Promise.all([
+    slugs(dbFile, 'select slug from films'),
+    slugs(dbFile, 'select slug from people'),
+  ])
+  return { films: films.length, people: people.length }
+}

@@ -4,7 +4,13 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-export type RunningServer = { url: string; logPath: string; stop: () => Promise<void> }
+export type RunningServer = {
+  url: string
+  logPath: string
+  stop: () => Promise<void>
+  /** From spawning `npm start` to its first answer. */
+  startedInMs: number
+}
 
 /** The build folder, from the variable next.config.ts reads. */
 export const distDir = process.env.NEXT_DIST_DIR || '.next'
@@ -63,6 +69,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`
   const logPath = join(dir, `${name}.log`)
   const log = openSync(logPath, 'a')
+  const spawnedAt = performance.now()
   const child = spawn('npm', ['start'], {
     cwd: root,
     detached: true,
@@ -95,7 +102,7 @@ export async function startServer(
     await stop()
     throw error
   }
-  return { url, logPath, stop }
+  return { url, logPath, stop, startedInMs: performance.now() - spawnedAt }
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, logPath: string) {
