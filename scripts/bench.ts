@@ -93,7 +93,9 @@ try {
   const search = await runSearchBench(dir, filmCount)
   server = await startServer(root, dir, { database: 'search.db', name: 'server-big-catalogue' })
   console.log(`Server on the ${search.films} films answering at ${server.url}`)
-  results.push(await runBigCatalogue(server.url, await filmPaths(join(dir, 'search.db')), load))
+  results.push(
+    ...(await runBigCatalogue(server.url, await filmPaths(join(dir, 'search.db')), load)),
+  )
   await server.stop()
   server = undefined
 

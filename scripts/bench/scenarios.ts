@@ -112,7 +112,7 @@ export async function runBigCatalogue(
   baseUrl: string,
   filmPaths: string[],
   options: LoadOptions,
-): Promise<HttpResult> {
+): Promise<HttpResult[]> {
   const films = roundRobinLoad(filmPaths, 'chromium')
   const result = await measureScenario(
     baseUrl,
@@ -142,5 +142,25 @@ export async function runBigCatalogue(
   if (sent > filmPaths.length) {
     console.warn(`WARNING: ${sent} requests for ${filmPaths.length} films: some were asked twice`)
   }
-  return { ...result, urls: filmPaths.length, sent }
+  // The catalogue search at that size: the search itself, its facets and its page, over HTTP.
+  const searched = `/films?q=${encodeURIComponent('the road')}`
+  const search = await measureScenario(
+    baseUrl,
+    {
+      id: 'search-big-catalogue',
+      label: `Catalogue search on ${filmPaths.length.toLocaleString('en-US')} films (per request)`,
+      path: searched,
+    },
+    pageLoad(searched, 'chromium'),
+    options,
+    async () => [
+      checked(
+        await probe(baseUrl + searched, {
+          headers: { 'accept-encoding': acceptEncoding('chromium') },
+        }),
+        searched,
+      ),
+    ],
+  )
+  return [{ ...result, urls: filmPaths.length, sent }, search]
 }
