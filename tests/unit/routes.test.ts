@@ -96,8 +96,9 @@ describe('reachesTwin', () => {
   ]
 
   it.each(twinPaths)('catches %s however it is spelt', (path) => {
-    for (const spelling of spellings(path))
+    for (const spelling of spellings(path)) {
       expect(reachesTwin(routedPath(spelling)!), spelling).toBe(true)
+    }
   })
 
   it.each(['/signed-in', '/signed-in/', '/signed-in/films', '/signed-in/anything/at/all'])(
