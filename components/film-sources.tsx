@@ -49,14 +49,13 @@ export function FilmSources({ sources }: { sources: FactSources[] }) {
       {notes.length > 0 && (
         <>
           <h3>Where the sources differ</h3>
-          <dl className="film-source-notes">
+          <ul className="film-source-notes">
             {notes.map(({ fact, note }) => (
-              <div key={fact}>
-                <dt>{FACT_LABELS[fact]}</dt>
-                <dd>{note}</dd>
-              </div>
+              <li key={fact}>
+                <strong>{FACT_LABELS[fact]}:</strong> {note}
+              </li>
             ))}
-          </dl>
+          </ul>
         </>
       )}
     </section>

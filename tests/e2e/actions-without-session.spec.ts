@@ -45,6 +45,7 @@ test('@js-only every member action refuses a request without a live session', as
   const reply = new Response(await encodeReply([null, form]))
   const body = Buffer.from(await reply.arrayBuffer())
   const before = await traces(filmId)
+  let reachedTheAction = 0
   for (const cookie of [undefined, 'authjs.session-token=forged.not-a-jwt']) {
     for (const [id, { filename, exportedName }] of memberActions) {
       const response = await request.post(`/films/${FILM}`, {
@@ -58,13 +59,22 @@ test('@js-only every member action refuses a request without a live session', as
         maxRedirects: 0,
       })
       const sentTo = response.headers()['x-action-redirect'] ?? response.headers().location ?? ''
-      expect({ action: `${filename} ${exportedName}`, status: response.status(), sentTo }).toEqual({
+      // Next refuses (409) an action that no component of the page it is posted to uses: the
+      // list owner's actions are only on a member's list page. Either way nothing runs.
+      const outcome = /^\/signin(\?|$)/.test(sentTo)
+        ? 'sent to sign in'
+        : response.status() === 409
+          ? 'refused by Next'
+          : `${response.status()} ${sentTo}`
+      expect({ action: `${filename} ${exportedName}`, outcome }).toEqual({
         action: `${filename} ${exportedName}`,
-        status: expect.any(Number),
-        sentTo: expect.stringMatching(/^\/signin(\?|$)/),
+        outcome: expect.stringMatching(/^(sent to sign in|refused by Next)$/),
       })
-      expect(response.status()).toBeLessThan(500)
+      if (outcome === 'sent to sign in') reachedTheAction++
     }
   }
+  // The actions used on a film page (rating, watchlist, lists) and the account ones ran, and
+  // sent the request to sign in before reading the form.
+  expect(reachedTheAction).toBeGreaterThanOrEqual(2 * 8)
   expect(await traces(filmId)).toEqual(before)
 })

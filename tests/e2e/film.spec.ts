@@ -74,7 +74,7 @@ test('Liberation lists its five films and links the correction to The Ascent', a
   ])
   await page.getByRole('link', { name: 'The Ascent' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Ascent')
-  await expect(page.getByRole('link', { name: 'Larisa Shepitko' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Larisa Shepitko' }).first()).toBeVisible()
 })
 
 test('the Georgian title of Father of a Soldier is marked as Georgian', async ({ page }) => {
@@ -129,9 +129,12 @@ test('an unknown film answers 404 with a search box and a way home', async ({ pa
 
 test("a person's page lists their films", async ({ page }) => {
   await page.goto('/films/the-cranes-are-flying')
-  await page.getByRole('link', { name: 'Aleksei Batalov' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aleksei Batalov')
-  await expect(page.getByText('1 film in the catalogue')).toBeVisible()
-  await expect(page.getByRole('link', { name: 'The Cranes Are Flying' })).toBeVisible()
+  await page.getByRole('link', { name: 'Aleksey Batalov' }).click()
+  await expect(page).toHaveURL(/\/people\/aleksei-batalov$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aleksey Batalov')
+  await expect(page.getByText(/^\d+ films? in the catalogue$/)).toBeVisible()
+  const actedIn = page.getByRole('list', { name: 'Acted in: Aleksey Batalov' })
+  await expect(actedIn.getByRole('link', { name: 'The Cranes Are Flying' })).toBeVisible()
+  await expect(actedIn.getByText('as Boris')).toBeVisible()
   expect((await page.request.get('/people/nobody-at-all')).status()).toBe(404)
 })
