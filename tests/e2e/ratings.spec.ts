@@ -47,7 +47,7 @@ test.describe('signed in as the member', () => {
     await film.goto(slug)
     await expect(film.summary.getByText('No ratings yet')).toBeVisible()
     await expect(film.ratingGroup.getByRole('radio')).toHaveCount(10)
-    await expect(film.page.getByText('You have not rated this film.')).toBeVisible()
+    await expect(film.ratingStatus).toHaveText('You have not rated this film.')
     await expect(film.removeRatingButton).toHaveCount(0)
 
     await film.rate('3.5 stars')
@@ -109,7 +109,7 @@ test.describe('signed in as the member', () => {
       await expect(page.getByRole('button', { name: 'Save rating' })).toBeFocused()
       await page.keyboard.press('Enter')
     }
-    await expect(page.getByText('Your rating: 2 stars')).toBeVisible()
+    await expect(film.ratingStatus).toHaveText('Your rating: 2 stars')
     await expect(film.summary).toContainText('Average rating 2.0 out of 5 from 1 rating')
     await page.reload()
     await expect(film.star('2 stars')).toBeChecked()

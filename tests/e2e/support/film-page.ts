@@ -5,6 +5,8 @@ export class FilmPage {
   readonly main: Locator
   readonly title: Locator
   readonly ratingGroup: Locator
+  /** "Your rating: 4 stars", with "Saving…" after it until the server has the rating. */
+  readonly ratingStatus: Locator
   readonly summary: Locator
   readonly removeRatingButton: Locator
   readonly addToWatchlistButton: Locator
@@ -18,6 +20,9 @@ export class FilmPage {
     this.main = page.getByRole('main')
     this.title = page.getByRole('heading', { level: 1 })
     this.ratingGroup = page.getByRole('group', { name: 'Your rating' })
+    this.ratingStatus = page
+      .getByRole('status')
+      .filter({ hasText: /^(Your rating: |You have not rated this film\.)/ })
     this.summary = page.getByRole('region', { name: 'Ratings' })
     this.removeRatingButton = page.getByRole('button', { name: 'Remove rating' })
     this.addToWatchlistButton = this.main.getByRole('button', { name: 'Add to watchlist' })
@@ -32,16 +37,19 @@ export class FilmPage {
     return this.ratingGroup.getByRole('radio', { name, exact: true })
   }
 
-  /** Chooses a star (`'3.5 stars'`); with JavaScript that saves at once, without it the button sends the form. */
+  /**
+   * Chooses a star (`'3.5 stars'`); with JavaScript that saves at once, without it the button
+   * sends the form. Waits until the server has it: with JavaScript the new score shows at once.
+   */
   async rate(name: string) {
     await this.star(name).check()
     if (!this.javaScript) await this.page.getByRole('button', { name: 'Save rating' }).click()
-    await expect(this.page.getByText(`Your rating: ${name}`)).toBeVisible()
+    await expect(this.ratingStatus).toHaveText(`Your rating: ${name}`)
   }
 
   async removeRating() {
     await this.removeRatingButton.click()
-    await expect(this.page.getByText('You have not rated this film.')).toBeVisible()
+    await expect(this.ratingStatus).toHaveText('You have not rated this film.')
   }
 
   /** Presses the page's watchlist button and waits for the server's answer. */
