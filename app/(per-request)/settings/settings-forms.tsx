@@ -1,6 +1,7 @@
 'use client'
 
 import { AccountForm } from '@/components/form/account-form'
+import { PasswordField } from '@/components/form/account-fields'
 import { Field } from '@/components/form/field'
 import { PASSWORD_MIN_LENGTH } from '@/lib/rules/account-limits'
 import { changePassword, deleteAccount } from './actions'
@@ -10,19 +11,17 @@ export function ChangePasswordForm() {
     <AccountForm action={changePassword} submit="Change password" pendingText="Changing password…">
       {({ errors }) => (
         <>
-          <Field
+          <PasswordField
             id="current-password"
             name="currentPassword"
             label="Current password"
-            type="password"
             autoComplete="current-password"
             errors={errors?.currentPassword}
           />
-          <Field
+          <PasswordField
             id="new-password"
             name="newPassword"
             label="New password"
-            type="password"
             autoComplete="new-password"
             hint={`At least ${PASSWORD_MIN_LENGTH} characters. Changing it signs you out everywhere else.`}
             errors={errors?.newPassword}
@@ -38,11 +37,10 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
     <AccountForm action={deleteAccount} submit="Delete account" pendingText="Deleting account…">
       {({ errors }) =>
         hasPassword ? (
-          <Field
+          <PasswordField
             id="delete-password"
             name="password"
             label="Password"
-            type="password"
             autoComplete="current-password"
             hint="Enter your password to confirm."
             errors={errors?.password}

@@ -1,7 +1,7 @@
 'use client'
 
 import { AccountForm } from '@/components/form/account-form'
-import { Field } from '@/components/form/field'
+import { EmailField, PasswordField } from '@/components/form/account-fields'
 import { signInWithPassword } from './actions'
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
@@ -15,20 +15,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     >
       {({ errors, values }) => (
         <>
-          <Field
-            id="signin-email"
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            errors={errors?.email}
-            defaultValue={values?.email}
-          />
-          <Field
+          <EmailField id="signin-email" errors={errors?.email} defaultValue={values?.email} />
+          <PasswordField
             id="signin-password"
             name="password"
             label="Password"
-            type="password"
             autoComplete="current-password"
             errors={errors?.password}
           />

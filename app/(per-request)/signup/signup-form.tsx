@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { AccountForm } from '@/components/form/account-form'
-import { Field } from '@/components/form/field'
+import { EmailField, PasswordField } from '@/components/form/account-fields'
 import { UsernameField } from '@/components/form/username-field'
 import { PASSWORD_MIN_LENGTH } from '@/lib/rules/account-limits'
 import { signUp } from './actions'
@@ -29,20 +29,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
             errors={errors?.username}
             defaultValue={values?.username}
           />
-          <Field
-            id="signup-email"
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            errors={errors?.email}
-            defaultValue={values?.email}
-          />
-          <Field
+          <EmailField id="signup-email" errors={errors?.email} defaultValue={values?.email} />
+          <PasswordField
             id="signup-password"
             name="password"
             label="Password"
-            type="password"
             autoComplete="new-password"
             hint={`At least ${PASSWORD_MIN_LENGTH} characters. Long passphrases are welcome.`}
             errors={errors?.password}
