@@ -28,7 +28,7 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
     forget(paths: readonly string[]): void {
       const stale = new Set(paths)
       for (const key of entries.keys()) {
-        if (stale.has(key.slice(0, key.lastIndexOf(' ')))) entries.delete(key)
+        if (stale.has(key.slice(0, key.indexOf(' ')))) entries.delete(key)
       }
     },
 
