@@ -65,8 +65,14 @@ export default defineConfig({
       testIgnore: CLUSTER_SPEC,
       dependencies: ['setup'],
     },
-    // Starts its own instances of the same build behind haproxy (tests/e2e/cluster.spec.ts), once.
-    { name: 'cluster', use: { ...devices['Desktop Chrome'] }, testMatch: CLUSTER_SPEC },
+    // Starts its own instances of the same build behind haproxy (tests/e2e/cluster.spec.ts), once;
+    // three servers on the machine answer more slowly.
+    {
+      name: 'cluster',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: CLUSTER_SPEC,
+      expect: { timeout: 15_000 },
+    },
   ],
   // The provider first: the app needs it only when someone signs in with it, but then it is there.
   webServer: [
