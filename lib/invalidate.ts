@@ -45,7 +45,12 @@ function invalidations(changed: (paths: string[]) => Promise<void>) {
 /** For server actions: refreshes this server's pages at once and tells the others. */
 export const invalidate = invalidations(async (paths) => {
   for (const path of paths) revalidatePath(path)
-  await recordPageChanges(paths.filter(sharedByEveryone))
+  try {
+    await recordPageChanges(paths.filter(sharedByEveryone))
+  } catch (error) {
+    // The write itself is done: say so, rather than fail it because others will see it late.
+    console.error(`Could not note changed pages ${paths.join(', ')}: ${(error as Error).message}`)
+  }
 })
 
 /** For a process outside Next's server (the importer): the running servers apply the change. */
