@@ -21,7 +21,10 @@ const RETRY_MS = 100
  */
 export async function withDatabaseLock<T>(name: string, db: Database, work: () => Promise<T>) {
   const holder = randomUUID()
-  while (!(await tryToTake(name, holder, db))) await sleep(RETRY_MS)
+  for (let tries = 0; !(await tryToTake(name, holder, db)); tries++) {
+    if (tries % 100 === 0) console.log(`Waiting for another process to finish "${name}"…`)
+    await sleep(RETRY_MS)
+  }
   const renewal = setInterval(() => {
     db.$client
       .execute({
