@@ -23,6 +23,10 @@ const envSchema = z.object({
   AUTH_OIDC_NAME: z.string().trim().min(1).default('OpenID Connect'),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  REDIS_URL: z
+    .url()
+    .refine((url) => /^rediss?:/.test(url), { message: 'must start with redis: or rediss:' })
+    .optional(),
 })
 
 export type DatabaseConfig = {
@@ -49,6 +53,8 @@ export type Config = {
   hostname: string
   /** Take the client's address from X-Forwarded-For (set only behind a reverse proxy). */
   trustProxy: boolean
+  /** Next's page cache is shared through this Redis server; null: each process keeps its own. */
+  redisUrl: string | null
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +95,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     port: PORT,
     hostname: HOST,
     trustProxy: env.TRUST_PROXY,
+    redisUrl: env.REDIS_URL ?? null,
   }
 }
 

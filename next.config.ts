@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next'
+import { withSharedCache } from './lib/cache/next-config'
 import { pageRewrites } from './lib/routes'
 
 const nextConfig: NextConfig = {
@@ -21,4 +22,6 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default nextConfig
+const configForPhase = (phase: string) => withSharedCache(phase, nextConfig)
+
+export default configForPhase

@@ -20,6 +20,8 @@ const oidcEnv = {
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
+const CLUSTER_SPEC = /cluster\.spec\.ts$/
+
 // One fresh database per run, created, migrated and seeded by `npm start` itself.
 process.env.E2E_DB_DIR ??= mkdtempSync(join(tmpdir(), 'kinofront-e2e-'))
 
@@ -50,12 +52,26 @@ export default defineConfig({
   projects: [
     // Signs up each project's shared member once and saves its session (tests/e2e/support/members.ts).
     { name: 'setup', testMatch: /\.setup\.ts$/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      testIgnore: CLUSTER_SPEC,
+      dependencies: ['setup'],
+    },
     {
       name: 'chromium-no-js',
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
       grepInvert: /@js-only/,
+      testIgnore: CLUSTER_SPEC,
       dependencies: ['setup'],
+    },
+    // Starts its own instances of the same build behind haproxy (tests/e2e/cluster.spec.ts), once;
+    // three servers on the machine answer more slowly.
+    {
+      name: 'cluster',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: CLUSTER_SPEC,
+      expect: { timeout: 15_000 },
     },
   ],
   // The provider first: the app needs it only when someone signs in with it, but then it is there.

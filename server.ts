@@ -11,8 +11,12 @@ import { pageAudience } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
 import { authSecret } from './lib/auth-secret'
 import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from './lib/client-address'
+import { closeRedis } from './lib/cache/redis'
 import { createResponseCache } from './lib/response-cache'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
+import { answerHealth } from './lib/server/health'
+import { refreshPagesOnChanges } from './lib/server/page-change-feed'
+import { stopGracefully } from './lib/server/shutdown'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
@@ -27,8 +31,10 @@ const handle = app.getRequestHandler()
 await app.prepare()
 
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
+const pageChanges = await refreshPagesOnChanges(pageCache, getDb())
 
-createServer(async (req, res) => {
+const server = createServer(async (req, res) => {
+  if (await answerHealth(req, res, { db: getDb(), stopping: () => shutdown.stopping() })) return
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOfRequest(req, { trustProxy })
   const target = req.url ?? '/'
   const path = routedPath(target)
@@ -51,6 +57,14 @@ createServer(async (req, res) => {
   .listen(port, hostname, () => {
     console.log(`Kinofront ${dev ? '(development) ' : ''}listening on http://${hostname}:${port}`)
   })
+const shutdown = stopGracefully(server, {
+  timeoutMs: 10_000,
+  cleanUp: async () => {
+    await pageChanges.stop()
+    await closeRedis()
+    getDb().$client.close()
+  },
+})
 
 /** No route answers `/_unknown`, so Next serves its prerendered not-found page with a 404. */
 function notFound(req: IncomingMessage, res: ServerResponse) {

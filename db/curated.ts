@@ -86,3 +86,14 @@ export async function findCuratedList(
     })),
   }
 }
+
+/** The slugs of the films on the curated list `slug` (none when there is no such list). */
+export async function curatedFilmSlugs(slug: string, db: Database = getDb()): Promise<string[]> {
+  const rows = await db
+    .select({ slug: films.slug })
+    .from(curatedEntries)
+    .innerJoin(curatedLists, eq(curatedLists.id, curatedEntries.listId))
+    .innerJoin(films, eq(films.id, curatedEntries.filmId))
+    .where(eq(curatedLists.slug, slug))
+  return rows.map((row) => row.slug)
+}

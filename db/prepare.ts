@@ -14,6 +14,7 @@ import {
 import { parseCuratedList } from './curated-list-parser'
 import { applyCuratedList, describeReport, type ImportReport } from './curated-import'
 import { FEATURED_LIST } from './featured-list'
+import { withDatabaseLock } from './prepare-lock'
 import { catalogueState, curatedLists } from './schema'
 
 export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle')
@@ -76,8 +77,18 @@ export async function seedIfEmpty(db: Database): Promise<ImportReport | null> {
   return seedCuratedList(db)
 }
 
-/** Migrates, then brings the catalogue and the curated list up to date, saying what it loaded. */
+/**
+ * Migrates, then brings the catalogue and the curated list up to date, saying what it loaded;
+ * one process at a time, so that instances starting together do it once.
+ */
 export async function prepareDatabase(
+  options: { embedded: boolean; seed?: boolean },
+  db: Database,
+) {
+  await withDatabaseLock('prepare', db, () => prepareUnlocked(options, db))
+}
+
+async function prepareUnlocked(
   { embedded, seed = true }: { embedded: boolean; seed?: boolean },
   db: Database,
 ) {

@@ -426,3 +426,18 @@ export type Rating = typeof ratings.$inferSelect
 export type WatchlistEntry = typeof watchlistEntries.$inferSelect
 export type List = typeof lists.$inferSelect
 export type ListEntry = typeof listEntries.$inferSelect
+
+/**
+ * Paths whose pages a write made stale, so that every server (and other processes such as the
+ * importer) can refresh them: each server polls for rows after the last one it saw.
+ * AUTOINCREMENT: ids are never reused after old rows are pruned.
+ */
+export const pageChanges = sqliteTable(
+  'page_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    path: text('path').notNull(),
+    changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('page_changes_changed_at_idx').on(t.changedAt)],
+)

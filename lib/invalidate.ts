@@ -1,29 +1,60 @@
 import 'server-only'
 import { revalidatePath } from 'next/cache'
+import type { Database } from '@/db/client'
 import type { ChangedList } from '@/db/list-scope'
+import { recordPageChanges } from '@/db/page-changes'
+import { FEATURED_LIST } from '@/db/featured-list'
+import { matchPage } from './route-match'
 import { listPath } from './rules/lists'
 
 /**
  * Writes say here what data changed; this module alone knows which pages show it. Cached pages
  * (film pages, for everyone) must be refreshed; per-request pages are refreshed too so that the
- * browser's router cache does not keep showing the old state.
+ * browser's router cache does not keep showing the old state. Pages cached for everyone are also
+ * noted in the change log (db/page-changes.ts), which every server polls and applies to its own
+ * caches (lib/server/page-change-feed.ts): each process has its own.
  */
-export const invalidate = {
-  /** Someone's rating of these films changed: each film page shows the summary and histogram. */
-  filmRatings(films: readonly { slug: string }[]) {
-    for (const film of films) revalidatePath(`/films/${film.slug}`)
-  },
+function invalidations(changed: (paths: string[]) => Promise<void>) {
+  return {
+    /** Someone's rating of these films changed: each film page shows the summary and histogram. */
+    filmRatings(films: readonly { slug: string }[]) {
+      return changed(films.map((film) => `/films/${film.slug}`))
+    },
 
-  /** A member's watchlist changed. */
-  watchlist() {
-    revalidatePath('/watchlist')
-  },
+    /** A member's watchlist changed. */
+    watchlist() {
+      return changed(['/watchlist'])
+    },
 
-  /** A list changed: its page, the owner's /lists and, where the list shows (or did), the profile. */
-  list(list: ChangedList, { visibilityMayHaveChanged = false } = {}) {
-    revalidatePath('/lists')
-    if (!list.ownerUsername) return
-    revalidatePath(listPath(list.ownerUsername, list.slug))
-    if (list.public || visibilityMayHaveChanged) revalidatePath(`/u/${list.ownerUsername}`)
-  },
+    /** A list changed: its page, the owner's /lists and, where the list shows (or did), the profile. */
+    list(list: ChangedList, { visibilityMayHaveChanged = false } = {}) {
+      if (!list.ownerUsername) return changed(['/lists'])
+      const profile = list.public || visibilityMayHaveChanged ? [`/u/${list.ownerUsername}`] : []
+      return changed(['/lists', listPath(list.ownerUsername, list.slug), ...profile])
+    },
+
+    /** A curated list was imported: its page (the home page for the featured list) and its films'. */
+    curatedList(list: { slug: string }, films: readonly { slug: string }[]) {
+      const home = list.slug === FEATURED_LIST.slug ? ['/'] : []
+      const filmPaths = [...new Set(films.map((film) => `/films/${film.slug}`))]
+      return changed([...home, `/curated/${list.slug}`, ...filmPaths])
+    },
+  }
 }
+
+/** For server actions: refreshes this server's pages at once and tells the others. */
+export const invalidate = invalidations(async (paths) => {
+  for (const path of paths) revalidatePath(path)
+  try {
+    await recordPageChanges(paths.filter(sharedByEveryone))
+  } catch (error) {
+    // The write itself is done: say so, rather than fail it because others will see it late.
+    console.error(`Could not note changed pages ${paths.join(', ')}: ${(error as Error).message}`)
+  }
+})
+
+/** For a process outside Next's server (the importer): the running servers apply the change. */
+export const invalidateFromScript = (db: Database) =>
+  invalidations((paths) => recordPageChanges(paths.filter(sharedByEveryone), db))
+
+const sharedByEveryone = (path: string) => matchPage(path)?.served === 'cached-for-everyone'

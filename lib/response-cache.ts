@@ -24,6 +24,14 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
     PERSONAL_HEADERS.every((name) => req.headers[name] === undefined)
 
   return {
+    /** Drops the copies of the pages at these paths (every encoding), which a write made stale. */
+    forget(paths: readonly string[]): void {
+      const stale = new Set(paths)
+      for (const key of entries.keys()) {
+        if (stale.has(key.slice(0, key.indexOf(' ')))) entries.delete(key)
+      }
+    },
+
     /** Answers from the cache when it holds a fresh copy; says whether it did. */
     serve(req: IncomingMessage, res: ServerResponse): boolean {
       if (!cacheable(req)) return false

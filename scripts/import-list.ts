@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { config } from '@/config'
 import { openDatabase } from '@/db/client'
+import { curatedFilmSlugs } from '@/db/curated'
 import { describeReport, importCuratedList } from '@/db/curated-import'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
+import { invalidateFromScript } from '@/lib/invalidate'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,6 +29,7 @@ try {
   await migrateDatabase({ embedded: database.filePath !== null }, db)
   if (await seedIfEmpty(db))
     console.log('The catalogue was empty: loaded the bundled catalogue first.')
+  const listedBefore = await curatedFilmSlugs(identity.slug, db)
   const result = await importCuratedList(readFileSync(file, 'utf8'), identity, db)
   if (!result.ok) {
     console.error(`${file}: nothing imported`)
@@ -36,6 +39,12 @@ try {
     for (const warning of result.report.warnings) console.log(`  warning: ${warning}`)
     for (const slug of result.report.createdFilms) console.log(`  new film: ${slug}`)
     console.log(describeReport(result.report))
+    // Running servers refresh the list's pages and those of films that joined or left it.
+    const listed = [...listedBefore, ...(await curatedFilmSlugs(identity.slug, db))]
+    await invalidateFromScript(db).curatedList(
+      identity,
+      listed.map((slug) => ({ slug })),
+    )
   }
 } finally {
   db.$client.close()

@@ -29,12 +29,12 @@ const MISSING = {
 }
 
 /** Refreshes what shows the list and answers; `message` may depend on what was done. */
-function settle<T>(
+async function settle<T>(
   change: ListChange<T>,
   message?: (done: { list: ChangedList } & T) => string,
-): ActionResult {
+): Promise<ActionResult> {
   if ('missing' in change) return failure(MISSING[change.missing])
-  invalidate.list(change.list)
+  await invalidate.list(change.list)
   return { ok: true, message: message?.(change) }
 }
 
@@ -42,7 +42,7 @@ export const createListAction = memberAction(
   listFieldsSchema,
   async (fields, { viewer }) => {
     const list = await createList(viewer, fields)
-    invalidate.list(list)
+    await invalidate.list(list)
     redirect(list.ownerUsername ? listPath(list.ownerUsername, list.slug) : '/lists')
   },
   options,
@@ -53,7 +53,7 @@ export const updateListAction = memberAction(
   async (fields, { viewer }) => {
     const list = await updateList(viewer, fields)
     if (!list) return failure(listMessages.listNotFound)
-    invalidate.list(list, { visibilityMayHaveChanged: true })
+    await invalidate.list(list, { visibilityMayHaveChanged: true })
     return { ok: true, message: listMessages.saved }
   },
   options,
@@ -64,7 +64,7 @@ export const deleteListAction = memberAction(
   async ({ listId }, { viewer }) => {
     const list = await deleteList(viewer, listId)
     if (!list) return failure(listMessages.listNotFound)
-    invalidate.list(list)
+    await invalidate.list(list)
     redirect('/lists?deleted=1')
   },
   options,

@@ -16,7 +16,7 @@ export const rateFilm = memberAction<typeof rateSchema, Rated>(
   async (input, { viewer }) => {
     const change = await saveRating(viewer, input)
     if (!change) return failure(FILM_NOT_FOUND)
-    if (change.changed) invalidate.filmRatings([change.film])
+    if (change.changed) await invalidate.filmRatings([change.film])
     return { ok: true, score: input.score }
   },
   options,
@@ -27,7 +27,7 @@ export const removeRating = memberAction<typeof removeRatingSchema, Rated>(
   async ({ filmId }, { viewer }) => {
     const change = await deleteRating(viewer, filmId)
     if (!change) return failure(FILM_NOT_FOUND)
-    if (change.changed) invalidate.filmRatings([change.film])
+    if (change.changed) await invalidate.filmRatings([change.film])
     return { ok: true, score: null }
   },
   options,

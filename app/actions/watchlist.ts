@@ -20,7 +20,7 @@ export const updateWatchlist = memberAction<typeof watchlistChangeSchema, { onWa
       ? await addToWatchlist(viewer, { filmId })
       : await removeFromWatchlist(viewer, filmId)
     if (!film) return failure(FILM_NOT_FOUND)
-    invalidate.watchlist()
+    await invalidate.watchlist()
     const message = add
       ? watchlistMessages.added(film.title)
       : watchlistMessages.removed(film.title)

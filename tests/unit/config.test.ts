@@ -26,6 +26,7 @@ describe('parseConfig', () => {
       port: 3000,
       hostname: '0.0.0.0',
       trustProxy: false,
+      redisUrl: null,
     })
   })
 
@@ -119,5 +120,16 @@ describe('auth settings', () => {
     expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
     expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
     expect(configError({ TRUST_PROXY: 'perhaps' }).message).toContain('TRUST_PROXY')
+  })
+
+  it('shares the page cache through Redis only when REDIS_URL names a Redis server', () => {
+    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6390' }).redisUrl).toBe(
+      'redis://127.0.0.1:6390',
+    )
+    expect(parseConfig({ REDIS_URL: 'rediss://cache.example:6380/2' }).redisUrl).toBe(
+      'rediss://cache.example:6380/2',
+    )
+    expect(configError({ REDIS_URL: 'http://127.0.0.1:6390' }).message).toContain('REDIS_URL')
+    expect(configError({ REDIS_URL: 'not a url' }).message).toContain('REDIS_URL')
   })
 })

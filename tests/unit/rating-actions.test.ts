@@ -1,6 +1,7 @@
 import { ratingRows } from '../helpers/people'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { latestPageChangeId, pageChangesAfter } from '@/db/page-changes'
 import { findRating, saveRating } from '@/db/ratings'
 import { films, users } from '@/db/schema'
 import type { Viewer } from '@/db/users'
@@ -65,6 +66,16 @@ describe('rating actions', () => {
     })
     expect(await findRating(bob, liberation.id, db)).toBe(6)
     expect(revalidatedPaths()).toEqual(['/films/liberation', '/films/liberation'])
+  })
+
+  it('note the film page in the change log, for the other servers', async () => {
+    const ann = await newPerson()
+    await signInAs(ann)
+    const before = await latestPageChangeId(db)
+    await rateFilm(null, form({ filmId, score: '7' }))
+    expect((await pageChangesAfter(before, {}, db)).map((change) => change.path)).toEqual([
+      '/films/liberation',
+    ])
   })
 
   it('answer refused input with a message and invalidate nothing that did not change', async () => {

@@ -136,6 +136,19 @@ function rawGet(path: string, headers: Record<string, string>) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('createResponseCache', () => {
+  it('forgets the pages a write made stale, in every encoding, and keeps the others', async () => {
+    const browserEncodings = { 'accept-encoding': 'gzip, deflate, br, zstd' }
+    await get('/page/a')
+    await rawGet('/page/a', browserEncodings)
+    await get('/page/b')
+    cache.forget(['/page/a'])
+    expect((await get('/page/a')).body).toBe('<p>/page/a render 3</p>')
+    expect((await rawGet('/page/a', browserEncodings)).body.toString()).toBe(
+      '<p>/page/a render 4</p>',
+    )
+    expect((await get('/page/b')).body).toBe('<p>/page/b render 1</p>')
+  })
+
   it('serves a second request within the TTL from the cache, with the same headers', async () => {
     const first = await get('/cached')
     const second = await get('/cached')

@@ -92,7 +92,7 @@ export const deleteAccount = memberAction(
       return failure(CHECK_FIELDS, { username: [accountMessages.typeUsername] })
     }
     const ratedFilms = await deleteUser(viewer)
-    invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
+    await invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
     await signOut({ redirectTo: '/account-deleted' })
     return { ok: true }
   },
