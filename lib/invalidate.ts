@@ -24,6 +24,7 @@ export const invalidate = {
     revalidatePath('/lists')
     if (!list.ownerUsername) return
     revalidatePath(listPath(list.ownerUsername, list.slug))
+    revalidatePath(`${listPath(list.ownerUsername, list.slug)}/edit`)
     if (list.public || visibilityMayHaveChanged) revalidatePath(`/u/${list.ownerUsername}`)
   },
 }
