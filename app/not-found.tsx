@@ -1,8 +1,11 @@
+import type { Metadata } from 'next'
 import Link from 'next/link'
-import { SearchBox } from '@/components/search-box'
 import { SignInLink } from '@/components/sign-in-link'
 import { SiteHeader } from '@/components/site-header'
 
+export const metadata: Metadata = { title: 'Page not found', robots: { index: false } }
+
+// The header's search box is the page's one search: no second box in the body.
 export default function NotFound() {
   return (
     <>
@@ -10,12 +13,9 @@ export default function NotFound() {
       <main id="main" tabIndex={-1}>
         <h1>Page not found</h1>
         <p className="lede">
-          There is no page at this address. The film may be listed under another title — search the
-          catalogue, or go back to <Link href="/">the curated list</Link>.
-        </p>
-        <SearchBox id="not-found-search" landmark="Search the catalogue" />
-        <p>
-          <Link href="/films">Browse all films</Link>
+          There is no page at this address. The film may be listed under another title: search for
+          it above, <Link href="/films">browse all films</Link> or go back to{' '}
+          <Link href="/">the curated list</Link>.
         </p>
       </main>
     </>

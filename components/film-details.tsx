@@ -30,16 +30,21 @@ export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
             </p>
           )}
           {film.transliteration && <p className="transliteration">{film.transliteration}</p>}
+          {/* What a phone shows on its first screen: the year, who directed it, then the
+              person's own rating; the other facts follow. */}
           <dl className="facts">
             <dt>Year</dt>
             <dd>{formatYears(film)}</dd>
+            <CreditFact label={['Director', 'Directors']} people={film.directors} />
             {film.runtimeMinutes && (
               <>
                 <dt>Running time</dt>
                 <dd>{formatRuntime(film.runtimeMinutes, film.runtimeNote)}</dd>
               </>
             )}
-            <CreditFact label={['Director', 'Directors']} people={film.directors} />
+          </dl>
+          {personal}
+          <dl className="facts">
             <CreditFact label={['Writer', 'Writers']} people={film.writers} />
             <CreditFact
               label={['Cinematographer', 'Cinematographers']}
@@ -82,7 +87,6 @@ export function FilmDetailsView({ film, ratingSummary, personal }: Props) {
               <LocalTitleFact key={local.lang} {...local} />
             ))}
           </dl>
-          {personal}
         </div>
       </div>
 

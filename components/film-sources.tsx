@@ -1,6 +1,6 @@
 import type { FactSources } from '@/db/films'
 import type { FilmFact } from '@/db/schema'
-import { readableUrl } from '@/lib/format'
+import { ReadableUrl } from './readable-url'
 
 const FACT_LABELS: Record<FilmFact, string> = {
   titles: 'Titles',
@@ -34,7 +34,7 @@ export function FilmSources({ sources }: { sources: FactSources[] }) {
         {[...byUrl].map(([url, facts]) => (
           <li key={url}>
             <a href={url} rel="nofollow noopener noreferrer">
-              {readableUrl(url)}
+              <ReadableUrl url={url} />
             </a>
             <span className="muted">
               {' '}

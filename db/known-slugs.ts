@@ -32,6 +32,10 @@ const lookups: Lookups = {
   member: ({ username }, db) =>
     anyone(db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1)),
   memberList: ({ username, slug }, db) => listAudience(username, slug, db),
+  memberListEditor: async ({ username, slug }, db) => {
+    const owner = await listOwner(username, slug, db)
+    return owner && { ownerId: owner.ownerId }
+  },
 }
 
 // Catalogue pages once found stay known for the life of the process, so a cached page costs no
@@ -68,11 +72,16 @@ export async function listAudience(
   slug: string,
   db: Database = getDb(),
 ): Promise<Audience> {
+  const row = await listOwner(username, slug, db)
+  if (!row) return null
+  return row.visibility === 'public' ? 'everyone' : { ownerId: row.ownerId }
+}
+
+async function listOwner(username: string, slug: string, db: Database) {
   const [row] = await db
     .select({ ownerId: lists.userId, visibility: lists.visibility })
     .from(lists)
     .innerJoin(users, eq(users.id, lists.userId))
     .where(and(eq(users.username, username), eq(lists.slug, slug)))
-  if (!row) return null
-  return row.visibility === 'public' ? 'everyone' : { ownerId: row.ownerId }
+  return row ?? null
 }

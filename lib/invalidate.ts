@@ -30,7 +30,8 @@ function invalidations(changed: (paths: string[]) => Promise<void>) {
     list(list: ChangedList, { visibilityMayHaveChanged = false } = {}) {
       if (!list.ownerUsername) return changed(['/lists'])
       const profile = list.public || visibilityMayHaveChanged ? [`/u/${list.ownerUsername}`] : []
-      return changed(['/lists', listPath(list.ownerUsername, list.slug), ...profile])
+      const page = listPath(list.ownerUsername, list.slug)
+      return changed(['/lists', page, `${page}/edit`, ...profile])
     },
 
     /** A curated list was imported: its page (the home page for the featured list) and its films'. */

@@ -64,6 +64,12 @@ export const PAGE_KINDS = {
   member: { path: '/u/:username', served: 'per-request', exists: 'member' },
   // A private list is a 404 to everyone but its owner, so its lookup answers who may see it.
   memberList: { path: '/u/:username/lists/:slug', served: 'per-request', exists: 'memberList' },
+  // Editing a list is for its owner only, public or private.
+  memberListEditor: {
+    path: '/u/:username/lists/:slug/edit',
+    served: 'per-request',
+    exists: 'memberListEditor',
+  },
 } as const satisfies Record<string, PageKind>
 
 export type PageKindName = keyof typeof PAGE_KINDS

@@ -16,6 +16,8 @@ type Props = {
   callbackUrl?: string
   submit: string
   pendingText: string
+  /** "danger" for a submit that deletes. */
+  tone?: 'danger'
   /** The fields, given the errors and typed values of the last failed submission. */
   children: (last: Fields) => ReactNode
   footer?: ReactNode
@@ -28,6 +30,7 @@ export function AccountForm({
   callbackUrl,
   submit,
   pendingText,
+  tone,
   children,
   footer,
 }: Props) {
@@ -37,7 +40,12 @@ export function AccountForm({
       <FormMessage state={state} />
       {callbackUrl !== undefined && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       {children({ errors, values })}
-      <SubmitButton pendingText={pendingText}>{submit}</SubmitButton>
+      <SubmitButton
+        pendingText={pendingText}
+        className={tone === 'danger' ? 'button button-danger' : 'button'}
+      >
+        {submit}
+      </SubmitButton>
       {footer}
     </form>
   )

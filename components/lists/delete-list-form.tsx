@@ -33,7 +33,9 @@ export function DeleteListForm({ list, filmCount }: Props) {
         </p>
       )}
       <input type="hidden" name="listId" value={list.id} />
-      <SubmitButton pendingText="Deleting list…">Delete list</SubmitButton>
+      <SubmitButton pendingText="Deleting list…" className="button button-danger">
+        Delete list
+      </SubmitButton>
     </form>
   )
 }

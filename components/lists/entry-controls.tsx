@@ -47,7 +47,7 @@ export function EntryControls({ listId, filmId, first, last, move, remove, predi
       </form>
       <form action={remove} onSubmit={submitOptimistically(remove, predict)}>
         {ids}
-        <button type="submit" className="button button-quiet" aria-describedby={describedBy}>
+        <button type="submit" className="button button-danger" aria-describedby={describedBy}>
           Remove
         </button>
       </form>

@@ -1,14 +1,19 @@
-import type { ChangeEvent } from 'react'
+import type { ChangeEvent, KeyboardEvent, MouseEvent } from 'react'
 import { SCORES } from '@/lib/scores'
 import { starsLabel } from './rating-format'
 
 const STAR_PATH =
   'M24 2.5 L29.6 17.8 L45.9 18.4 L33 28.4 L37.5 44.1 L24 35 L10.5 44.1 L15 28.4 L2.1 18.4 L18.4 17.8Z'
 
-type Props = {
-  score: number | null
-  onChoose: (event: ChangeEvent<HTMLInputElement>) => void
+/** What the stars report with JavaScript; without it they are plain radios in a form. */
+export type StarHandlers = {
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void
+  onClick?: (event: MouseEvent<HTMLInputElement>) => void
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void
+  onKeyUp?: (event: KeyboardEvent<HTMLInputElement>) => void
 }
+
+type Props = { score: number | null; onPointerDown?: () => void } & StarHandlers
 
 /**
  * Ten real radio buttons, drawn as the left and right halves of five stars: filled up to the
@@ -16,9 +21,9 @@ type Props = {
  * drawing follows a choice even without JavaScript. Being one named group, the arrow keys move
  * between them natively.
  */
-export function RatingStars({ score, onChoose }: Props) {
+export function RatingStars({ score, onPointerDown, ...handlers }: Props) {
   return (
-    <fieldset className="rating-stars">
+    <fieldset className="rating-stars" onPointerDown={onPointerDown}>
       <legend>Your rating</legend>
       <div className="rating-star-row">
         {SCORES.map((value) => (
@@ -28,7 +33,7 @@ export function RatingStars({ score, onChoose }: Props) {
               name="score"
               value={value}
               checked={score === value}
-              onChange={onChoose}
+              {...handlers}
               required
             />
             <svg

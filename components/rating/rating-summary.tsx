@@ -10,7 +10,8 @@ export async function RatingSummary({ filmId }: { filmId: number }) {
     <section aria-labelledby="ratings-heading" className="rating-summary">
       <h2 id="ratings-heading">Ratings</h2>
       <p className="rating-average">{averageText(summary)}</p>
-      <RatingHistogram counts={summary.counts} />
+      {/* An empty axis says nothing that "No ratings yet" has not. */}
+      {summary.total > 0 && <RatingHistogram counts={summary.counts} />}
     </section>
   )
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { format, resolveConfig } from 'prettier'
+import { writeBenchPage } from './benchmarks-page'
 import type { HttpResult, HttpRun } from './http'
 import { CHROMIUM_ENCODING, type Encoding } from './load'
 import type { CounterCost, RatingAggregates } from './rating-db'
@@ -82,9 +82,7 @@ export async function writeResults(root: string, results: BenchResults) {
   const stamp = results.date.replace(/:/g, '-')
   writeFileSync(join(folder, `${stamp}.json`), json)
   writeFileSync(join(folder, 'latest.json'), json)
-  const page = join(root, 'BENCHMARKS.md')
-  const options = await resolveConfig(page)
-  writeFileSync(page, await format(markdown(results), { ...options, parser: 'markdown' }))
+  await writeBenchPage(root, markdown(results))
   return join(folder, `${stamp}.json`)
 }
 

@@ -1,9 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 
+const headerSearch = (page: Page) =>
+  page.getByRole('banner').getByRole('searchbox', { name: 'Search films' })
+
 async function searchCatalogue(page: Page, query: string) {
   await page.goto('/films')
-  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(query)
-  await page.getByRole('button', { name: 'Show films' }).click()
+  await headerSearch(page).fill(query)
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click()
 }
 
 const filmLinks = (page: Page) => page.getByRole('list', { name: 'Films' }).getByRole('heading')
@@ -82,6 +85,29 @@ test('the header search box searches the catalogue from any page', async ({ page
   await page.getByRole('banner').getByRole('searchbox', { name: 'Search films' }).fill('Klimov')
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click()
   await expect(filmLinks(page)).toHaveText(['Come and See'])
+})
+
+test('on /films the one search box is the header’s: it shows the query and keeps the filters', async ({
+  page,
+}) => {
+  await page.goto('/films?decade=1950&sort=title')
+  await expect(page.getByRole('searchbox')).toHaveCount(1)
+  await expect(headerSearch(page)).toHaveValue('')
+  await headerSearch(page).fill('soldier')
+  await page.getByRole('banner').getByRole('button', { name: 'Search' }).click()
+  await expect(page).toHaveURL(/\/films\?q=soldier&decade=1950&sort=title$/)
+  await expect(headerSearch(page)).toHaveValue('soldier')
+  await expect(filmLinks(page)).toContainText(['Ballad of a Soldier'])
+
+  // Filtering keeps the query, and the box still shows it.
+  await page.getByLabel('Decade').selectOption({ label: 'Any decade' })
+  await page.getByRole('button', { name: 'Show films' }).click()
+  await expect(page).toHaveURL(/[?&]q=soldier/)
+  await expect(headerSearch(page)).toHaveValue('soldier')
+
+  // Elsewhere the box starts empty.
+  await page.goto('/films/liberation')
+  await expect(headerSearch(page)).toHaveValue('')
 })
 
 test('sitemap and robots.txt list the site', async ({ request }) => {

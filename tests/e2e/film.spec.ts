@@ -115,14 +115,14 @@ test('an old slug redirects permanently to the canonical one', async ({ page, re
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Living and the Dead')
 })
 
-test('an unknown film answers 404 with a search box and a way home', async ({ page }) => {
+test('an unknown film answers 404 with the search box and a way home', async ({ page }) => {
   const response = await page.goto('/films/no-such-film')
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
   await expect(page.getByRole('link', { name: 'the curated list' })).toHaveAttribute('href', '/')
-  const main = page.getByRole('main')
-  await main.getByRole('searchbox', { name: 'Search films' }).fill('cranes')
-  await main.getByRole('button', { name: 'Search' }).click()
+  const header = page.getByRole('banner')
+  await header.getByRole('searchbox', { name: 'Search films' }).fill('cranes')
+  await header.getByRole('button', { name: 'Search' }).click()
   await expect(page).toHaveURL(/\/films\?q=cranes$/)
   await expect(page.getByRole('link', { name: 'The Cranes Are Flying' })).toBeVisible()
 })

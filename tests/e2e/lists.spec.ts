@@ -7,14 +7,14 @@ import { createList, type ListFields } from './support/list-page'
 
 test.describe.configure({ timeout: 90_000 })
 
-/** Makes a list, puts these films on it in this order, and opens it. */
+/** Makes a list, puts these films on it in this order, and opens it for editing. */
 async function listWith(film: FilmPage, title: string, slugs: string[], fields?: ListFields) {
   const list = await createList(film.page, title, fields)
   for (const slug of slugs) {
     await film.goto(slug)
     await film.addToList(title)
   }
-  await list.open()
+  await list.openEditor()
   return list
 }
 
@@ -53,13 +53,20 @@ test('make a list, add three films, reorder, annotate, make it private', async (
     await film.goto(slug)
     await film.addToList('Films of the war')
   }
-  // Adding again keeps one entry.
-  await page.getByLabel('Add to list').selectOption({ label: 'Films of the war (already on it)' })
-  await page.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(page.getByText('It is already on “Films of the war”.')).toBeVisible()
+  // On every list already: nothing to choose, no Add button, and where it is.
+  await page.reload()
+  await expect(page.getByLabel('Add to list')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Add', exact: true })).toHaveCount(0)
+  await expect(page.getByText('On your list “Films of the war”.')).toBeVisible()
 
+  // The owner reads the list as everyone does, with editing behind "Edit list".
   await list.open()
   await expect(page.getByText(`A list by ${owner.username} · 3 films · Public`)).toBeVisible()
+  await expect(list.entries).toHaveText([/The Cranes Are Flying/, /The Ascent/, /Come and See/])
+  await expect(page.getByRole('button', { name: 'Move up' })).toHaveCount(0)
+  await expect(list.editRegion).toHaveCount(0)
+  await page.getByRole('link', { name: 'Edit list' }).click()
+  await expect(page).toHaveURL(new RegExp(`${list.path}/edit$`))
   await expect(list.entries).toHaveText([/The Cranes Are Flying/, /The Ascent/, /Come and See/])
   await expect(list.entryButton('The Cranes Are Flying', 'Move up')).toBeDisabled()
   await list.entryButton('Come and See', 'Move up').click()
@@ -81,6 +88,9 @@ test('make a list, add three films, reorder, annotate, make it private', async (
   await expect(visitor.getByText('The birch trees, spinning.')).toBeVisible()
   await expect(visitor.getByRole('button', { name: 'Move up' })).toHaveCount(0)
   await expect(visitor.getByRole('button', { name: 'Delete list' })).toHaveCount(0)
+  await expect(visitor.getByRole('link', { name: 'Edit list' })).toHaveCount(0)
+  // Editing is the owner's alone, public list or not.
+  await expectNotFound(visitor, `${list.path}/edit`)
 
   await list.edit({ title: 'Films of the war, in order', visibility: 'Private' })
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Films of the war, in order')
@@ -90,6 +100,7 @@ test('make a list, add three films, reorder, annotate, make it private', async (
   await expectNotFound(visitor, list.path)
   const someoneElse = await (await browser.newContext({ storageState: member.state })).newPage()
   await expectNotFound(someoneElse, list.path)
+  await expectNotFound(someoneElse, `${list.path}/edit`)
   await someoneElse.goto(`/u/${owner.username}`)
   await expect(someoneElse.getByText(`${owner.username} has no public lists.`)).toBeVisible()
   await someoneElse.context().close()
@@ -211,11 +222,14 @@ test.describe('@js-only', () => {
     await expect(list.entries).toHaveText([/The Cranes Are Flying/, /The Ascent/])
   })
 
-  for (const which of ['/lists', 'a list page']) {
+  for (const which of ['/lists', 'a list page', 'its editing page']) {
     test(`axe finds no violations on ${which}`, async ({ page, film }) => {
       const title = `Checked by axe on ${which}`
-      await listWith(film, title, ['the-ascent', 'come-and-see'], { description: 'Two films.' })
+      const list = await listWith(film, title, ['the-ascent', 'come-and-see'], {
+        description: 'Two films.',
+      })
       if (which === '/lists') await page.goto('/lists')
+      if (which === 'a list page') await list.open()
       await expectNoAxeViolations(page)
     })
   }

@@ -74,6 +74,16 @@ describe('the lookups behind each kind of page', () => {
     expect(await audienceAt(`/u/${ann.username}/lists/no-such-list`)).toBeNull()
   })
 
+  it("lets only a list's owner reach its editing page, public or private", async () => {
+    const [ann, ben] = [await newMember(), await newMember()]
+    await newList(ann.id, 'to-edit', 'public')
+    const path = `/u/${ann.username}/lists/to-edit/edit`
+    expect(await audienceAt(path)).toEqual({ ownerId: ann.id })
+    await db.update(lists).set({ visibility: 'private' }).where(eq(lists.userId, ann.id))
+    expect(await audienceAt(path)).toEqual({ ownerId: ann.id })
+    expect(await audienceAt(`/u/${ben.username}/lists/to-edit/edit`)).toBeNull()
+  })
+
   it('has a lookup for every kind of page that names one', async () => {
     for (const kind of Object.values(PAGE_KINDS)) {
       if (!('exists' in kind)) continue

@@ -19,6 +19,7 @@ describe('matchPage', () => {
     [`/curated/${FEATURED}`, 'curatedList', { kind: 'curatedList', params: { slug: FEATURED } }],
     ['/u/ann', 'member', { kind: 'member', params: { username: 'ann' } }],
     ['/u/ann/lists/war-films', 'memberList', { kind: 'memberList', params: { username: 'ann', slug: 'war-films' } }],
+    ['/u/ann/lists/war-films/edit', 'memberListEditor', { kind: 'memberListEditor', params: { username: 'ann', slug: 'war-films' } }],
   ])('%s is a %s page', (path, name, check) => {
     expect(matchPage(path)).toEqual({ name, served: PAGE_KINDS[name as 'home'].served, check })
   }) // prettier-ignore

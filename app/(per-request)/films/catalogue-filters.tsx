@@ -11,23 +11,18 @@ type Props = {
   directorHint: string
 }
 
-/** The catalogue's search, filters and sort: a GET form, so every view has its own URL. */
+/**
+ * The catalogue's filters and sort: a GET form, so every view has its own URL. The search itself
+ * is the header's box (which shows the query here); this form carries the query along.
+ */
 export function CatalogueFilters({ query, decades, studios, directorText, directorHint }: Props) {
   const filtered = Boolean(
     query.q || query.decade || query.director || query.person || query.studio || query.colour,
   )
   const sorts = catalogueSorts.filter((sort) => sort !== 'relevance' || query.q)
   return (
-    <form
-      action="/films"
-      method="get"
-      className="catalogue-controls"
-      aria-label="Search and filter films"
-    >
-      <div className="field">
-        <label htmlFor="catalogue-q">Search</label>
-        <input id="catalogue-q" type="search" name="q" defaultValue={query.q} maxLength={200} />
-      </div>
+    <form action="/films" method="get" className="catalogue-controls" aria-label="Filter films">
+      {query.q && <input type="hidden" name="q" value={query.q} />}
       <ChoiceFilter
         name="decade"
         label="Decade"

@@ -34,7 +34,12 @@ export function ChangePasswordForm() {
 
 export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
   return (
-    <AccountForm action={deleteAccount} submit="Delete account" pendingText="Deleting account…">
+    <AccountForm
+      action={deleteAccount}
+      submit="Delete account"
+      pendingText="Deleting account…"
+      tone="danger"
+    >
       {({ errors }) =>
         hasPassword ? (
           <PasswordField

@@ -5,9 +5,13 @@ export class FilmPage {
   readonly main: Locator
   readonly title: Locator
   readonly ratingGroup: Locator
-  /** "Your rating: 4 stars", with "Saving…" after it until the server has the rating. */
+  /**
+   * "Your rating: 4 stars", with "Saving…" after it until the server has the rating, or (with
+   * JavaScript, after the arrow keys) "4 stars chosen, not saved yet."
+   */
   readonly ratingStatus: Locator
   readonly summary: Locator
+  readonly saveRatingButton: Locator
   readonly removeRatingButton: Locator
   readonly addToWatchlistButton: Locator
   readonly removeFromWatchlistButton: Locator
@@ -20,10 +24,11 @@ export class FilmPage {
     this.main = page.getByRole('main')
     this.title = page.getByRole('heading', { level: 1 })
     this.ratingGroup = page.getByRole('group', { name: 'Your rating' })
-    this.ratingStatus = page
-      .getByRole('status')
-      .filter({ hasText: /^(Your rating: |You have not rated this film\.)/ })
+    this.ratingStatus = page.getByRole('status').filter({
+      hasText: /^(Your rating: |You have not rated this film\.|.+ chosen, not saved yet\.)/,
+    })
     this.summary = page.getByRole('region', { name: 'Ratings' })
+    this.saveRatingButton = page.getByRole('button', { name: 'Save rating' })
     this.removeRatingButton = page.getByRole('button', { name: 'Remove rating' })
     this.addToWatchlistButton = this.main.getByRole('button', { name: 'Add to watchlist' })
     this.removeFromWatchlistButton = this.main.getByRole('button', { name: 'Remove from watchlist' }) // prettier-ignore

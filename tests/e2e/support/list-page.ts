@@ -13,7 +13,7 @@ export async function createList(page: Page, title: string, fields: ListFields =
   return new ListPage(page, new URL(page.url()).pathname)
 }
 
-/** One list's page, at `path`, as its owner or anyone else sees it. */
+/** One list's page, at `path`, as its owner or anyone else sees it, and its editing page. */
 export class ListPage {
   readonly films: Locator
   /** The films' titles, in the list's order. */
@@ -36,8 +36,15 @@ export class ListPage {
     return new ListPage(page, this.path)
   }
 
+  /** The list as everyone reads it (its owner too). */
   async open() {
     return this.page.goto(this.path)
+  }
+
+  /** The owner's editing page: order, notes, the list's own fields, deleting. */
+  async openEditor() {
+    await this.page.goto(`${this.path}/edit`)
+    await expect(this.editRegion).toBeVisible()
   }
 
   entry(filmTitle: string) {

@@ -4,7 +4,8 @@ import { cache } from 'react'
 import { FilmCard } from '@/components/film-card'
 import { findPersonBySlug, type PersonPage } from '@/db/films'
 import type { CreditRole } from '@/db/schema'
-import { plural, readableUrl } from '@/lib/format'
+import { ReadableUrl } from '@/components/readable-url'
+import { plural } from '@/lib/format'
 
 const loadPerson = cache(findPersonBySlug)
 
@@ -78,7 +79,7 @@ export async function PersonRoute({ slug }: { slug: string }) {
             {person.sources.map((url) => (
               <li key={url}>
                 <a href={url} rel="nofollow noopener noreferrer">
-                  {readableUrl(url)}
+                  <ReadableUrl url={url} />
                 </a>
               </li>
             ))}
