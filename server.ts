@@ -11,8 +11,11 @@ import { pageAudience } from './db/known-slugs'
 import { prepareDatabase } from './db/prepare'
 import { authSecret } from './lib/auth-secret'
 import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from './lib/client-address'
+import { MEMBER_VIEW } from './lib/member-view'
 import { createResponseCache } from './lib/response-cache'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
+import { servePersonalState } from './lib/server/personal-state'
+import { asVisitorWhenShared } from './lib/server/shared-view'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
@@ -34,8 +37,10 @@ createServer(async (req, res) => {
   const path = routedPath(target)
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
   if (path !== null && reachesTwin(path)) return notFound(req, res)
+  if (path === MEMBER_VIEW.statePath) return servePersonalState(req, res)
   const page = path === null ? null : matchPage(path)
   if (page) {
+    asVisitorWhenShared(req, page)
     // Cached under the URL as sent, so only for the usual spelling of a page's path.
     const shared = page.served === 'cached-for-everyone' && path === target
     if (shared && pageCache.serve(req, res)) return

@@ -4,6 +4,7 @@ import { useActionState, useOptimistic, useRef, type FormEvent } from 'react'
 import { rateFilm, removeRating } from '@/app/actions/ratings'
 import { FormMessage } from '@/components/form/form-message'
 import { sendOptimistically, submitOptimistically } from '@/components/form/optimistic'
+import { useConfirmedScore } from './confirmed-score'
 import { starsLabel } from './rating-format'
 import { RatingStars } from './rating-stars'
 import './rating.css'
@@ -17,7 +18,7 @@ type Props = { filmId: number; savedScore: number | null }
 export function RatingForm({ filmId, savedScore }: Props) {
   const [rateState, rate, ratePending] = useActionState(rateFilm, null)
   const [removeState, remove, removePending] = useActionState(removeRating, null)
-  const [score, showScore] = useOptimistic(savedScore)
+  const [score, showScore] = useOptimistic(useConfirmedScore(savedScore, rateState, removeState))
   const rateForm = useRef<HTMLFormElement>(null)
 
   // Nothing chosen: the server answers with a message, and the stars stay as they were.
