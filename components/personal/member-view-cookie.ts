@@ -12,10 +12,13 @@ export function hasMemberViewCookie(): boolean {
   return document.cookie.split(/;\s*/).includes(`${cookie}=${cookieValue}`)
 }
 
-/** Marks this browser (and the page) as a member's running JavaScript, or unmarks both. */
+/**
+ * Marks this browser as a member's running JavaScript, or unmarks it and the page. Marking leaves
+ * the page as it is (public/member-view.js marks the next one before it paints): marked now, its
+ * header would move.
+ */
 export function setMemberViewCookie(member: boolean) {
-  if (member) document.documentElement.setAttribute(MARK, '')
-  else document.documentElement.removeAttribute(MARK)
+  if (!member) document.documentElement.removeAttribute(MARK)
   if (member === hasMemberViewCookie()) return
   const { cookie, cookieValue } = MEMBER_VIEW
   const attributes = `; Path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`
