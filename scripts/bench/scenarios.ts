@@ -97,7 +97,11 @@ export async function runHttpScenarios(
       options,
       async () => [(await probeMemberView(baseUrl, FILM_PATH, member)).page],
     )
-    results.push(perPageView(view, 2))
+    const perView = perPageView(view, 2)
+    console.log(
+      `  per page view: ${Math.round(perView.requestsPerSec)} views/s, ${perView.ratioToStatic.toFixed(3)}× static`,
+    )
+    results.push(perView)
   }
   if (wanted('personal-state')) {
     results.push(
