@@ -12,10 +12,13 @@ import { prepareDatabase } from './db/prepare'
 import { authSecret } from './lib/auth-secret'
 import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from './lib/client-address'
 import { closeRedis } from './lib/cache/redis'
+import { MEMBER_VIEW } from './lib/member-view'
 import { createResponseCache } from './lib/response-cache'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { answerHealth } from './lib/server/health'
 import { refreshPagesOnChanges } from './lib/server/page-change-feed'
+import { servePersonalState } from './lib/server/personal-state'
+import { asVisitorWhenShared } from './lib/server/shared-view'
 import { stopGracefully } from './lib/server/shutdown'
 import { sessionUserIdOf } from './lib/session-user'
 
@@ -40,8 +43,10 @@ const server = createServer(async (req, res) => {
   const path = routedPath(target)
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
   if (path !== null && reachesTwin(path)) return notFound(req, res)
+  if (path === MEMBER_VIEW.statePath) return servePersonalState(req, res)
   const page = path === null ? null : matchPage(path)
   if (page) {
+    asVisitorWhenShared(req, page)
     // Cached under the URL as sent, so only for the usual spelling of a page's path.
     const shared = page.served === 'cached-for-everyone' && path === target
     if (shared && pageCache.serve(req, res)) return

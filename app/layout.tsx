@@ -14,11 +14,16 @@ export const metadata: Metadata = {
   openGraph: { siteName: 'Kinofront', type: 'website' },
 }
 
-// The header sits in each route group's layout: cached pages show the signed-out header, and
-// pages rendered per request show the person's own.
+// The header sits in each route group's layout: cached pages show the signed-out header (a
+// member's browser fills in their own), and pages rendered per request show the person's own.
+// public/member-view.js marks <html> for a member before the body paints, so it blocks.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run before the first paint */}
+        <script src="/member-view.js" />
+      </head>
       <body>
         <a href="#main" className="skip-link">
           Skip to content

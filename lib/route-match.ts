@@ -1,4 +1,4 @@
-import { PAGE_KINDS, TWIN_ROOT, type PageKindName, type SlugCheck } from './routes'
+import { PAGE_KINDS, TWIN_COOKIES, TWIN_ROOT, type PageKindName, type SlugCheck } from './routes'
 
 export type PageMatch = {
   name: PageKindName
@@ -77,3 +77,25 @@ export function reachesTwin(path: string): boolean {
 const FOLDABLE = /%[0-7][\da-f]|\/\/|\\/i
 const decodeAscii = (path: string) =>
   path.replace(/%[0-7][\da-f]/gi, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))
+
+/**
+ * Whether a request for a cached page with these cookies gets its signed-in twin, as Next's
+ * rewrites decide it (lib/routes.ts TWIN_COOKIES): a cookie counts when it has a value, and the
+ * first of a repeated name wins.
+ */
+export function getsSignedInTwin(cookieHeader: string | undefined): boolean {
+  const cookies = cookieValues(cookieHeader)
+  const present = (name: string) => Boolean(cookies.get(name))
+  return TWIN_COOKIES.anyOf.some(present) && !TWIN_COOKIES.noneOf.some(present)
+}
+
+function cookieValues(header: string | undefined): Map<string, string> {
+  const values = new Map<string, string>()
+  for (const pair of header?.split(';') ?? []) {
+    const at = pair.indexOf('=')
+    if (at < 0) continue
+    const name = pair.slice(0, at).trim()
+    if (!values.has(name)) values.set(name, pair.slice(at + 1).trim())
+  }
+  return values
+}

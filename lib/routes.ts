@@ -1,6 +1,7 @@
 // Relative imports only, here and in what this file imports: next.config.ts loads it without the
 // app's `@/` paths.
 import { FEATURED_LIST } from '../db/featured-list'
+import { MEMBER_VIEW } from './member-view'
 import { SESSION_COOKIES } from './session-cookie'
 
 /** The signed-in twins of the cached pages live under here, reachable only through rewrites. */
@@ -93,16 +94,27 @@ export type SlugParams<K extends SlugKind> = PathParams<Extract<Kind, { exists: 
 /** One lookup to make before a page is rendered, and what it is given. */
 export type SlugCheck = { [K in SlugKind]: { kind: K; params: SlugParams<K> } }[SlugKind]
 
-/** next.config.ts's rewrites: to the signed-in twin with a session cookie, else to `rendersAt`. */
+/**
+ * When a cached page's request gets its signed-in twin: it carries any of `anyOf` and none of
+ * `noneOf` (a member whose browser fetches its own part gets the shared page). The rewrites
+ * below and `getsSignedInTwin` in route-match.ts both read this.
+ */
+export const TWIN_COOKIES = {
+  anyOf: SESSION_COOKIES,
+  noneOf: [MEMBER_VIEW.cookie],
+} as const
+
+/** next.config.ts's rewrites: to the signed-in twin as TWIN_COOKIES says, else to `rendersAt`. */
 export function pageRewrites() {
   const kinds: readonly PageKind[] = Object.values(PAGE_KINDS)
   const cached = kinds.flatMap((kind) => (kind.served === 'cached-for-everyone' ? [kind] : []))
   return [
     ...cached.flatMap((kind) =>
-      SESSION_COOKIES.map((key) => ({
+      TWIN_COOKIES.anyOf.map((key) => ({
         source: kind.path,
         destination: kind.twin,
         has: [{ type: 'cookie' as const, key }],
+        missing: TWIN_COOKIES.noneOf.map((other) => ({ type: 'cookie' as const, key: other })),
       })),
     ),
     ...cached.flatMap((kind) =>

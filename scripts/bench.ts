@@ -11,7 +11,7 @@ import {
   ratingAggregates,
   unexpectedScores,
 } from './bench/rating-db'
-import { goalsOf, writeResults } from './bench/report'
+import { goalsOf, writePartialResults, writeResults } from './bench/report'
 import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
 import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
@@ -24,6 +24,10 @@ const load: LoadOptions = {
   pairs: Number(process.env.BENCH_PAIRS) || 3,
 }
 const filmCount = Number(process.env.BENCH_FILMS) || 100_000
+// BENCH_ONLY=film-member-view,personal-state,film-signed-in: only these rows of the HTTP table
+// (each still beside the static file), printed and kept in bench/results/ but not BENCHMARKS.md.
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null
+const wanted = (id: string) => only === null || only.has(id)
 const dir = mkdtempSync(join(tmpdir(), 'kinofront-bench-'))
 const loadBefore = loadavg()[0]!
 const buildId = () => readFileSync(join(root, distDir, 'BUILD_ID'), 'utf8').trim()
@@ -63,6 +67,25 @@ try {
   const sizes = await compareSizes(server.url)
   const members = await benchMembers(dir, load.connections)
   const benchDb = join(dir, 'bench.db')
+  if (only !== null) {
+    const results = await runHttpScenarios(server.url, load, {
+      members,
+      cataloguePaths: await cataloguePaths(benchDb),
+      wanted,
+    })
+    const file = await writePartialResults(root, {
+      date: new Date().toISOString(),
+      only: [...only],
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg()[0]!,
+      http: { ...load, results },
+    })
+    console.log(`\nResults of the scenarios asked for (BENCH_ONLY): ${file}`)
+    await server.stop()
+    server = undefined
+    rmSync(dir, { recursive: true, force: true })
+    process.exit(0)
+  }
   const ratedFilm = await filmIdOf(benchDb, 'the-cranes-are-flying')
   const counter = await installWriteCounter(benchDb)
   const rating = await ratingActionLoad(root, {

@@ -5,6 +5,7 @@ import { useActionState } from 'react'
 import { addToListAction } from '@/app/actions/lists'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
+import { useRefreshAfter } from '@/components/personal/personal-state'
 
 type Props = { filmId: number; lists: { id: number; title: string; hasFilm: boolean }[] }
 
@@ -14,6 +15,7 @@ type Props = { filmId: number; lists: { id: number; title: string; hasFilm: bool
  */
 export function AddToListForm({ filmId, lists }: Props) {
   const [state, action] = useActionState(addToListAction, null)
+  useRefreshAfter(state)
   const holding = lists.filter((list) => list.hasFilm)
   const open = lists.filter((list) => !list.hasFilm)
   return (

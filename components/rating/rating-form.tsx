@@ -12,6 +12,7 @@ import {
 import { rateFilm, removeRating } from '@/app/actions/ratings'
 import { FormMessage } from '@/components/form/form-message'
 import { sendOptimistically, submitOptimistically } from '@/components/form/optimistic'
+import { useConfirmedScore } from './confirmed-score'
 import { starsLabel } from './rating-format'
 import { RatingStars } from './rating-stars'
 import './rating.css'
@@ -29,7 +30,7 @@ const noSubscription = () => () => {}
 export function RatingForm({ filmId, savedScore }: Props) {
   const [rateState, rate, ratePending] = useActionState(rateFilm, null)
   const [removeState, remove, removePending] = useActionState(removeRating, null)
-  const [score, showScore] = useOptimistic(savedScore)
+  const [score, showScore] = useOptimistic(useConfirmedScore(savedScore, rateState, removeState))
   const [unsaved, setUnsaved] = useState<number | null>(null)
   const hydrated = useSyncExternalStore(
     noSubscription,

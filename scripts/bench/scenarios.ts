@@ -11,6 +11,7 @@ import {
 import { acceptEncoding, probe, STATIC_PATH, type Encoding, type Probe } from './load'
 import type { Member, RatingActionLoad } from './rating-action'
 import type { installWriteCounter } from './rating-db'
+import { memberRequestsLoad, perPageView, personalStatePath, probeMemberView } from './signed-in'
 
 /** The scenarios served from the bundled catalogue's database. */
 export async function runHttpScenarios(
@@ -21,11 +22,14 @@ export async function runHttpScenarios(
     cataloguePaths,
     rating,
     counter,
+    wanted = () => true,
   }: {
     members: Member[]
     cataloguePaths: string[]
-    rating: RatingActionLoad
-    counter: Awaited<ReturnType<typeof installWriteCounter>>
+    rating?: RatingActionLoad
+    counter?: Awaited<ReturnType<typeof installWriteCounter>>
+    /** Which scenarios to run (BENCH_ONLY): all by default. */
+    wanted?: (id: string) => boolean
   },
 ): Promise<HttpResult[]> {
   const results: HttpResult[] = []
@@ -38,6 +42,7 @@ export async function runHttpScenarios(
     encoding: Encoding,
     signedIn = false,
   ) => {
+    if (!wanted(scenario.id)) return
     const load = pageLoad(scenario.path, encoding, signedIn ? members : undefined)
     const probePage = async () => [
       checked(
@@ -65,29 +70,52 @@ export async function runHttpScenarios(
     },
     'chromium',
   )
-  const catalogue = roundRobinLoad(cataloguePaths, 'chromium')
-  const roundRobin = await measureScenario(
-    baseUrl,
-    {
-      id: 'film-round-robin',
-      label: 'Film and person pages, anonymous, round robin',
-      path: `every /films/… and /people/… page (${cataloguePaths.length}) in turn`,
-    },
-    catalogue.load,
-    options,
-    async () => {
-      const pages: Probe[] = []
-      for (const path of cataloguePaths) pages.push(checked(await get(path, 'chromium'), path))
-      return pages
-    },
-  )
-  results.push({ ...roundRobin, urls: cataloguePaths.length, sent: catalogue.sent() })
+  if (wanted('film-round-robin')) await roundRobinScenario()
   await single({ id: 'home', label: 'Home page, anonymous', path: '/' }, 'chromium')
   for (const encoding of ['chromium', 'identity'] as const) {
     await single(
-      { id: 'film-signed-in', label: 'Film page, signed in (per request)', path: FILM_PATH },
+      {
+        id: 'film-signed-in',
+        label: 'Film page, signed in without JavaScript (per request)',
+        path: FILM_PATH,
+      },
       encoding,
       true,
+    )
+  }
+  const member = members[0]!
+  if (wanted('film-member-view')) {
+    // Counted per page view: each view is the shared page and then the member's own request.
+    const view = await measureScenario(
+      baseUrl,
+      {
+        id: 'film-member-view',
+        label: 'Film page, signed in with JavaScript: shared page + personal request, per view',
+        path: `${FILM_PATH} + ${personalStatePath(FILM_PATH)}`,
+      },
+      memberRequestsLoad([FILM_PATH, personalStatePath(FILM_PATH)], 'chromium', members),
+      options,
+      async () => [(await probeMemberView(baseUrl, FILM_PATH, member)).page],
+    )
+    const perView = perPageView(view, 2)
+    console.log(
+      `  per page view: ${Math.round(perView.requestsPerSec)} views/s, ${perView.ratioToStatic.toFixed(3)}× static`,
+    )
+    results.push(perView)
+  }
+  if (wanted('personal-state')) {
+    results.push(
+      await measureScenario(
+        baseUrl,
+        {
+          id: 'personal-state',
+          label: 'Personal request alone (a member’s state for the film page)',
+          path: personalStatePath(FILM_PATH),
+        },
+        memberRequestsLoad([personalStatePath(FILM_PATH)], 'chromium', members),
+        options,
+        async () => [(await probeMemberView(baseUrl, FILM_PATH, member)).state],
+      ),
     )
   }
   for (const encoding of ['chromium', 'identity'] as const) {
@@ -103,8 +131,30 @@ export async function runHttpScenarios(
     )
   }
   // Last, as its writes invalidate the film's cached pages.
-  results.push(await measureRating(baseUrl, options, rating, counter))
+  if (rating && counter && wanted('rate')) {
+    results.push(await measureRating(baseUrl, options, rating, counter))
+  }
   return results
+
+  async function roundRobinScenario() {
+    const catalogue = roundRobinLoad(cataloguePaths, 'chromium')
+    const roundRobin = await measureScenario(
+      baseUrl,
+      {
+        id: 'film-round-robin',
+        label: 'Film and person pages, anonymous, round robin',
+        path: `every /films/… and /people/… page (${cataloguePaths.length}) in turn`,
+      },
+      catalogue.load,
+      options,
+      async () => {
+        const pages: Probe[] = []
+        for (const path of cataloguePaths) pages.push(checked(await get(path, 'chromium'), path))
+        return pages
+      },
+    )
+    results.push({ ...roundRobin, urls: cataloguePaths.length, sent: catalogue.sent() })
+  }
 }
 
 /** A different film of a big catalogue on every request (the server runs on that database). */

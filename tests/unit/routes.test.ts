@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FEATURED_LIST } from '@/db/featured-list'
-import { matchPage, reachesTwin, routedPath } from '@/lib/route-match'
+import { getsSignedInTwin, matchPage, reachesTwin, routedPath } from '@/lib/route-match'
 import { PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
+import { asVisitorWhenShared } from '@/lib/server/shared-view'
 
 const FEATURED = FEATURED_LIST.slug
 const kinds = Object.values(PAGE_KINDS)
@@ -145,12 +146,13 @@ describe('the route table', () => {
     }
   })
 
-  it('gives next.config.ts a rewrite to the twin for each session cookie, then `/` to the featured list', () => {
+  it('gives next.config.ts a rewrite to the twin for each session cookie without the member-view cookie, then `/` to the featured list', () => {
     const signedIn = (source: string, destination: string) =>
       ['__Secure-authjs.session-token', 'authjs.session-token'].map((key) => ({
         source,
         destination,
         has: [{ type: 'cookie', key }],
+        missing: [{ type: 'cookie', key: 'kf-member-js' }],
       }))
     expect(pageRewrites()).toEqual([
       ...signedIn('/', `/signed-in/curated/${FEATURED}`),
@@ -160,5 +162,56 @@ describe('the route table', () => {
       ...signedIn('/decades/:decade', '/signed-in/decades/:decade'),
       { source: '/', destination: `/curated/${FEATURED}` },
     ])
+  })
+})
+
+describe('who gets the signed-in twin of a cached page', () => {
+  const session = 'authjs.session-token=eyJ.abc'
+  const secureSession = '__Secure-authjs.session-token=eyJ.abc'
+
+  it.each([
+    [session, true],
+    [secureSession, true],
+    [`theme=dark; ${session}`, true],
+    [`${session}; kf-member-js=1`, false],
+    [`kf-member-js=1; ${secureSession}`, false],
+    // As Next's rewrites read cookies: an empty value is no cookie, the first of a name wins.
+    [`${session}; kf-member-js=`, true],
+    ['authjs.session-token=; kf-member-js=1', false],
+    ['authjs.session-token=', false],
+    [`authjs.session-token=; ${session}`, false],
+    ['kf-member-js=1', false],
+    ['theme=dark', false],
+    ['', false],
+    [undefined, false],
+  ])('%s: twin %s', (cookie, twin) => {
+    expect(getsSignedInTwin(cookie)).toBe(twin)
+  })
+
+  const requestFor = (method: string, cookie: string) =>
+    ({ method, headers: { cookie } }) as Parameters<typeof asVisitorWhenShared>[0]
+
+  it('sends a request for the shared page on without cookies, so nothing personal can reach it', () => {
+    const film = matchPage('/films/the-cranes-are-flying')!
+    for (const cookie of [`${session}; kf-member-js=1`, 'theme=dark']) {
+      const req = requestFor('GET', cookie)
+      asVisitorWhenShared(req, film)
+      expect(req.headers.cookie).toBeUndefined()
+    }
+  })
+
+  it('keeps the cookies of a twin, a form sent to the page, and a page rendered per request', () => {
+    const film = matchPage('/films/the-cranes-are-flying')!
+    const member = matchPage('/u/ann')!
+    const cases = [
+      [requestFor('GET', session), film],
+      [requestFor('POST', `${session}; kf-member-js=1`), film],
+      [requestFor('GET', `${session}; kf-member-js=1`), member],
+    ] as const
+    for (const [req, page] of cases) {
+      const before = req.headers.cookie
+      asVisitorWhenShared(req, page)
+      expect(req.headers.cookie).toBe(before)
+    }
   })
 })

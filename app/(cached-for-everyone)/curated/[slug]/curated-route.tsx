@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache, type ReactNode } from 'react'
 import { CuratedListView } from '@/components/curated-list'
+import { CuratedProgressSlot } from '@/components/personal/curated-progress-slot'
 import { findCuratedList } from '@/db/curated'
 import { FEATURED_LIST } from '@/db/featured-list'
 
@@ -19,13 +20,16 @@ export async function curatedMetadata(slug: string): Promise<Metadata> {
   }
 }
 
-/** `progress` is the signed-in person's own progress, on the per-request variant only. */
+/**
+ * `progress` is the signed-in person's own progress, on the per-request variant; the cached page
+ * leaves its place to the member's browser.
+ */
 export async function CuratedRoute({ slug, progress }: { slug: string; progress?: ReactNode }) {
   const list = await loadList(slug)
   if (!list) notFound()
   return (
     <>
-      {progress}
+      {progress === undefined ? <CuratedProgressSlot /> : progress}
       <CuratedListView list={list} />
     </>
   )

@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { cache } from 'react'
 import { FilmDetailsView } from '@/components/film-details'
-import { FilmPersonalPanel, SignedOutPanel } from '@/components/film-personal-panel'
+import { FilmPersonalPanel } from '@/components/film-personal-panel'
+import { FilmPersonalSlot } from '@/components/personal/film-personal-slot'
 import { RatingSummary } from '@/components/rating/rating-summary'
 import type { Viewer } from '@/db/users'
 import { formatYears } from '@/lib/format'
@@ -42,7 +43,10 @@ export async function filmMetadata(slug: string): Promise<Metadata> {
   }
 }
 
-/** `viewer` is the signed-in person on the per-request variant, null on the cached page. */
+/**
+ * `viewer` is the signed-in person on the per-request variant; null on the cached page, whose
+ * member's controls the browser fills in.
+ */
 export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer | null }) {
   const film = await loadFilm(slug)
   return (
@@ -58,7 +62,7 @@ export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer
           viewer ? (
             <FilmPersonalPanel film={film} viewer={viewer} />
           ) : (
-            <SignedOutPanel film={film} />
+            <FilmPersonalSlot film={{ id: film.id, slug: film.slug, title: film.title }} />
           )
         }
       />

@@ -2,7 +2,8 @@ import {
   curatedMetadata,
   CuratedRoute,
 } from '@/app/(cached-for-everyone)/curated/[slug]/curated-route'
-import { CuratedProgress } from '@/components/lists/curated-progress'
+import { CuratedProgressView } from '@/components/lists/curated-progress'
+import { curatedProgressOf } from '@/db/profiles'
 import { currentViewer } from '@/lib/viewer'
 import { metadataFromParam, type ParamProps } from '@/lib/page-params'
 
@@ -13,6 +14,11 @@ export const generateMetadata = metadataFromParam('slug', curatedMetadata)
 
 export default async function SignedInCuratedPage({ params }: Props) {
   const [{ slug }, viewer] = await Promise.all([params, currentViewer()])
-  const progress = viewer && <CuratedProgress slug={slug} viewer={viewer} />
-  return <CuratedRoute slug={slug} progress={progress} />
+  const progress = viewer && (await curatedProgressOf(viewer, slug))
+  return (
+    <CuratedRoute
+      slug={slug}
+      progress={progress && progress.total > 0 && <CuratedProgressView {...progress} />}
+    />
+  )
 }
