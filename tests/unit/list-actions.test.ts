@@ -80,7 +80,7 @@ describe('making lists', () => {
     await signInAs(ann)
     const list = await newList(ann, { title: 'Seen in 2026', visibility: 'public' })
     expect(list.sentTo).toBe(`/u/${ann.username}/lists/seen-in-2026`)
-    expect(revalidatedPaths()).toEqual(['/lists', list.sentTo, `/u/${ann.username}`])
+    expect(revalidatedPaths()).toEqual(['/lists', list.sentTo, `${list.sentTo}/edit`, `/u/${ann.username}`]) // prettier-ignore
   })
 
   it('ignores a forged owner: the list belongs to whoever is signed in', async () => {
@@ -254,7 +254,7 @@ describe('films on a list', () => {
     expect(await removeFromListAction(null, form({ listId, filmId: ascent }))).toEqual({ ok: true }) // prettier-ignore
     expect(await order(ann, list.slug)).toEqual([cranes])
     // A private list shows on its own page and on /lists, not on the profile.
-    expect(new Set(revalidatedPaths())).toEqual(new Set(['/lists', list.sentTo]))
+    expect(new Set(revalidatedPaths())).toEqual(new Set(['/lists', list.sentTo, `${list.sentTo}/edit`])) // prettier-ignore
   })
 
   it('saves a note trimmed, keeping what looks like markup as text', async () => {
@@ -286,7 +286,7 @@ describe('changing and deleting a list', () => {
     const [row] = await db.select().from(lists).where(eq(lists.id, list.id))
     // The slug stays, so that links keep working.
     expect(row).toMatchObject({ title: 'Renamed', slug: list.slug, visibility: 'public' })
-    expect(revalidatedPaths().slice(-3)).toEqual(['/lists', list.sentTo, `/u/${ann.username}`])
+    expect(revalidatedPaths().slice(-4)).toEqual(['/lists', list.sentTo, `${list.sentTo}/edit`, `/u/${ann.username}`]) // prettier-ignore
   })
 
   it('deletes a list with its entries only once confirmed, then sends the person to /lists', async () => {
