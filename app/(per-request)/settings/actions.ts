@@ -1,7 +1,9 @@
 'use server'
 
 import { headers } from 'next/headers'
+import { z } from 'zod'
 import { signIn, signOut } from '@/auth'
+import { endEverySession } from '@/db/member-sessions'
 import {
   deleteUser,
   findCredentialsById,
@@ -94,6 +96,17 @@ export const deleteAccount = memberAction(
     const ratedFilms = await deleteUser(viewer)
     invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
     await signOut({ redirectTo: '/account-deleted' })
+    return { ok: true }
+  },
+  { returnTo: '/settings' },
+)
+
+/** Ends every session of the member, on every device, this one included. */
+export const signOutEverywhere = memberAction(
+  z.object({}),
+  async (_input, { viewer }) => {
+    await endEverySession(viewer.id)
+    await signOut({ redirectTo: '/signin?signedOut=everywhere' })
     return { ok: true }
   },
   { returnTo: '/settings' },
