@@ -146,7 +146,7 @@ describe('signing in', () => {
 
   it('refuses even the right password once throttled, saying until when', async () => {
     const member = await newMember()
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
       await signInWithPassword(null, form({ email: member.email, password: `wrong ${i}` }))
     }
     const outcome = await signInWithPassword(null, form({ email: member.email, password: PASSWORD })) // prettier-ignore
@@ -175,7 +175,7 @@ describe('changing the password', () => {
     })
   })
 
-  it('refuses a wrong current password, counting it as a failed sign-in', async () => {
+  it('refuses a wrong current password, counting it against its own limit, not sign-in', async () => {
     const member = await newMember()
     await signInAs(member)
     const outcome = await changePassword(null, form({ currentPassword: 'guess', newPassword: 'a much better one' })) // prettier-ignore
@@ -186,7 +186,35 @@ describe('changing the password', () => {
       values: {},
     })
     expect((await accountOf(member))!.passwordHash).toBe(passwordHash)
-    expect(await db.$count(signInAttempts, eq(signInAttempts.email, member.email))).toBe(1)
+    expect(await db.$count(signInAttempts, eq(signInAttempts.email, member.email))).toBe(0)
+    expect(await db.$count(signInAttempts, eq(signInAttempts.email, `member:${member.id}`))).toBe(1)
+  })
+
+  it('works while strangers have throttled sign-in for the email, and refuses after its own limit', async () => {
+    const member = await newMember()
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
+      await signInAs(null, { 'x-kinofront-client-address': '203.0.113.66' })
+      await signInWithPassword(null, form({ email: member.email, password: `guess ${i}` }))
+    }
+    await signInAs(member)
+    for (let i = 0; i < THROTTLE.perMemberConfirm; i++) {
+      const wrong = await changePassword(null, form({ currentPassword: `typo ${i}`, newPassword: 'a much better one' })) // prettier-ignore
+      expect(wrong).toMatchObject({ ok: false, message: CHECK_FIELDS })
+    }
+    const refused = await changePassword(null, form({ currentPassword: PASSWORD, newPassword: 'a much better one' })) // prettier-ignore
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many/) })
+
+    // Another member, whose email strangers have throttled, changes their password at once.
+    const owner = await newMember()
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
+      await signInAs(null, { 'x-kinofront-client-address': '203.0.113.67' })
+      await signInWithPassword(null, form({ email: owner.email, password: `guess ${i}` }))
+    }
+    await signInAs(owner)
+    const sentTo = await redirectOf(
+      changePassword(null, form({ currentPassword: PASSWORD, newPassword: 'a much better one' })),
+    )
+    expect(pathOf(sentTo)).toBe('/settings?changed=password')
   })
 
   it('replaces the password, ends the other sessions and signs this one in again', async () => {

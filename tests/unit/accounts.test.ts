@@ -76,6 +76,29 @@ describe('accounts', () => {
   })
 })
 
+describe('strangers cannot lock a member out', () => {
+  it('guesses from other addresses leave the owner signing in from theirs, after a wait', async () => {
+    const { email } = await newAccount()
+    const now = new Date('2026-11-26T12:00:00Z')
+    const waits: number[] = []
+    const wait = async (ms: number) => void waits.push(ms)
+    for (let host = 1; host <= 3; host++) {
+      for (let i = 0; i < 5; i++) {
+        const clientAddress = `203.0.113.${host}`
+        await signInWithPassword(
+          { email, password: `guess ${i}`, clientAddress },
+          { db, now, wait },
+        )
+      }
+    }
+    const fromStranger = await signInWithPassword({ email, password: 'correct horse battery', clientAddress: '203.0.113.1' }, { db, now, wait }) // prettier-ignore
+    expect(fromStranger).toMatchObject({ ok: false, reason: 'throttled' })
+    const fromOwner = await signInWithPassword({ email, password: 'correct horse battery', clientAddress: '198.51.100.9' }, { db, now, wait }) // prettier-ignore
+    expect(fromOwner).toMatchObject({ ok: true })
+    expect(waits.at(-1)).toBeGreaterThan(0)
+  })
+})
+
 describe('sessions', () => {
   it('ends every earlier session when the password changes, and keeps the new one', async () => {
     const account = await newAccount()
