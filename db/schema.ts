@@ -285,8 +285,11 @@ export const signInAttempts = sqliteTable(
     clientAddress: text('client_address').notNull(),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
     attemptedAt: integer('attempted_at', { mode: 'timestamp_ms' }).notNull(),
-    /** 'sign-in', or 'confirm' for a signed-in member re-entering their password in settings. */
-    purpose: text('purpose', { enum: ['sign-in', 'confirm'] })
+    /**
+     * 'sign-in'; 'confirm' for a signed-in member re-entering their password in settings;
+     * 'sign-up' for an account created (its email), counted per address.
+     */
+    purpose: text('purpose', { enum: ['sign-in', 'confirm', 'sign-up'] })
       .notNull()
       .default('sign-in'),
   },

@@ -33,11 +33,17 @@ export const THROTTLE = {
   delayStep: 250,
   maxDelay: 8_000,
   perMemberConfirm: 5,
+  /** Sign-ups from one address that get as far as hashing a password, per window. */
+  signUpsPerAddress: 10,
 }
 
 export type ThrottleCheck =
   | { allowed: true; delayMs: number }
-  | { allowed: false; retryAt: Date; reason: 'account-from-address' | 'address' | 'confirm' }
+  | {
+      allowed: false
+      retryAt: Date
+      reason: 'account-from-address' | 'address' | 'confirm' | 'sign-up'
+    }
 
 type Attempt = { email: string; clientAddress: string; now: Date }
 
@@ -154,6 +160,34 @@ export async function checkConfirmAllowed(
   return retryAt ? { allowed: false, reason: 'confirm', retryAt } : { allowed: true, delayMs: 0 }
 }
 
+/** Whether another account may be created from this address now. */
+export async function checkSignUpAllowed(
+  { clientAddress, now }: { clientAddress: string; now: Date },
+  db: Executor,
+): Promise<ThrottleCheck> {
+  const retryAt = await refusedUntil(
+    db,
+    and(
+      eq(signInAttempts.purpose, 'sign-up'),
+      eq(signInAttempts.clientAddress, clientAddress),
+      gt(signInAttempts.attemptedAt, windowStart(now)),
+    ),
+    THROTTLE.signUpsPerAddress,
+  )
+  return retryAt ? { allowed: false, reason: 'sign-up', retryAt } : { allowed: true, delayMs: 0 }
+}
+
+/** Records a sign-up that got as far as hashing its password, whether or not it then succeeded. */
+export async function recordSignUp(
+  { email, clientAddress, now }: { email: string; clientAddress: string; now: Date },
+  db: Executor,
+): Promise<void> {
+  await record(
+    { key: throttleKey(email), clientAddress, succeeded: true, now, purpose: 'sign-up' },
+    db,
+  )
+}
+
 /** How many of the oldest rows one prune looks at; see `pruneSignInAttempts`. */
 const PRUNE_BATCH = 100
 
@@ -224,7 +258,7 @@ async function record(
     clientAddress: string
     succeeded: boolean
     now: Date
-    purpose: 'sign-in' | 'confirm'
+    purpose: 'sign-in' | 'confirm' | 'sign-up'
   },
   db: Executor,
 ) {

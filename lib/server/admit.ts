@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { bodyRefusal, bodyToCheck, readBody, withBody } from './request-body'
-import { refusalOf, refuse, type GuardOptions } from './request-guard'
+import { refusalOf, refuse, tooLarge, type GuardOptions, type Refusal } from './request-guard'
 
 /**
  * The request to hand to Next, or null when it has been refused here with a 4xx (see
@@ -13,16 +13,16 @@ export async function admit(
   options: GuardOptions,
 ): Promise<IncomingMessage | null> {
   const refused = refusalOf(req, options)
-  if (refused) {
-    refuse(res, refused)
-    return null
-  }
+  if (refused) return refusedWith(res, refused)
   if (!bodyToCheck(req)) return req
-  const body = await readBody(req)
+  const body = await readBody(req, options.bodyLimit)
+  if (body === null) return refusedWith(res, tooLarge(options.bodyLimit))
   const bad = await bodyRefusal(req.headers, body)
-  if (bad) {
-    refuse(res, bad)
-    return null
-  }
+  if (bad) return refusedWith(res, bad)
   return withBody(req, body)
+}
+
+function refusedWith(res: ServerResponse, refusal: Refusal): null {
+  refuse(res, refusal)
+  return null
 }

@@ -18,9 +18,15 @@ export function bodyToCheck(req: { method?: string; url?: string; headers: Incom
   return req.headers['next-action'] !== undefined || type === 'multipart/form-data'
 }
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The whole body, or null as soon as it is longer than `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
+  let length = 0
+  for await (const chunk of req) {
+    length += (chunk as Buffer).length
+    if (length > limit) return null
+    chunks.push(chunk as Buffer)
+  }
   return Buffer.concat(chunks)
 }
 

@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
  * `checkBody` (./request-body.ts) then looks at the body of what passes.
  */
 
-export type Refusal = { status: 400 | 403 | 411 | 413 | 415; reason: string }
+export type Refusal = { status: 400 | 403 | 413 | 415; reason: string }
 
 export type GuardOptions = {
   /** Origins that may send forms: the site's own (SITE_URL). The request's own host also may. */
@@ -35,18 +35,15 @@ export function refusalOf(req: Request, { siteOrigin, bodyLimit }: GuardOptions)
   }
 
   const length = req.headers['content-length']
-  if (length === undefined) {
-    // Browsers always say how long a form is; a stream of unknown length could be any size.
-    if (req.headers['transfer-encoding'] !== undefined) {
-      return { status: 411, reason: 'Say how long the request is (Content-Length).' }
-    }
-    return null
+  if (length !== undefined) {
+    if (!/^\d+$/.test(length)) return { status: 400, reason: 'Content-Length is not a number.' }
+    if (Number(length) > bodyLimit) return tooLarge(bodyLimit)
+    if (Number(length) === 0) return null
+  } else if (req.headers['transfer-encoding'] === undefined) {
+    return null // no body
   }
-  if (!/^\d+$/.test(length)) return { status: 400, reason: 'Content-Length is not a number.' }
-  if (Number(length) > bodyLimit) {
-    return { status: 413, reason: `The request is larger than ${bodyLimit} bytes.` }
-  }
-  if (Number(length) === 0) return null
+  // A body of unknown length (Next forwards an action's body so) is held to the limit as it is
+  // read: see admit.ts.
 
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (!FORM_TYPES.includes(type)) {
@@ -57,6 +54,11 @@ export function refusalOf(req: Request, { siteOrigin, bodyLimit }: GuardOptions)
   }
   return null
 }
+
+export const tooLarge = (bodyLimit: number): Refusal => ({
+  status: 413,
+  reason: `The request is larger than ${bodyLimit} bytes.`,
+})
 
 function decodable(path: string) {
   try {

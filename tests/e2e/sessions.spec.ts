@@ -21,6 +21,7 @@ test('after signing out, a copy of the cookie taken before is refused by pages a
   page,
   browser,
 }) => {
+  test.slow() // signing up, then several pages in two browsers
   const user = await signUpNewUser(page)
   const copy = await copyOfSession(browser, page.context())
   await copy.goto('/settings')
@@ -51,6 +52,7 @@ test('"Sign out everywhere" on /settings ends every session of the member', asyn
   page,
   browser,
 }) => {
+  test.slow() // signing up, then several pages in two browsers
   const user = await signUpNewUser(page)
   const elsewhere = await copyOfSession(browser, page.context())
   await elsewhere.goto('/')

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { encodeReply } from 'next/dist/compiled/react-server-dom-webpack/client.node.js'
-import { bodyRefusal, bodyToCheck, depthOf, MAX_DEPTH } from '@/lib/server/request-body'
+import type { IncomingMessage } from 'node:http'
+import { Readable } from 'node:stream'
+import { bodyRefusal, bodyToCheck, depthOf, MAX_DEPTH, readBody } from '@/lib/server/request-body'
 import { refusalOf } from '@/lib/server/request-guard'
 import { dropUntrustedForwarding, isOwnRequest, warnOnce } from '@/lib/server/forwarded-headers'
 import { providerOrigins, securityHeaders } from '@/lib/server/security-headers'
@@ -39,13 +41,17 @@ describe('refusalOf: what server.ts refuses before Next reads the request', () =
     expect(refusalOf(post({ 'sec-fetch-site': 'cross-site' }), options)).toMatchObject({ status: 403 }) // prettier-ignore
   })
 
-  it('answers bodies over the limit with 413, of unknown length with 411', () => {
+  it('answers bodies over the limit with 413, and holds a body of unknown length to it as it is read', async () => {
     expect(refusalOf(post({ 'content-length': '1001' }), options)).toMatchObject({ status: 413 })
     expect(refusalOf(post({ 'content-length': '1000' }), options)).toBeNull()
-    const chunked = post({ 'transfer-encoding': 'chunked' })
-    delete (chunked.headers as Record<string, string>)['content-length']
-    expect(refusalOf(chunked, options)).toMatchObject({ status: 411 })
     expect(refusalOf(post({ 'content-length': '1e3' }), options)).toMatchObject({ status: 400 })
+    const chunked = post({ 'transfer-encoding': 'chunked', 'content-type': 'application/json' })
+    delete (chunked.headers as Record<string, string>)['content-length']
+    expect(refusalOf(chunked, options)).toMatchObject({ status: 415 })
+    const stream = (size: number) =>
+      Readable.from([Buffer.alloc(size / 2), Buffer.alloc(size / 2)]) as unknown as IncomingMessage
+    expect(await readBody(stream(1000), 1000)).toHaveLength(1000)
+    expect(await readBody(stream(1002), 1000)).toBeNull()
   })
 
   it('takes forms only: JSON is 415, multipart without a boundary 400', () => {
