@@ -158,6 +158,46 @@ describe('signing in', () => {
   })
 })
 
+describe('sign-up floods', () => {
+  it('checks a taken email before hashing anything, and counts only sign-ups that hash', async () => {
+    const member = await newMember()
+    await signInAs(null, { 'x-kinofront-client-address': '198.51.100.50' })
+    const outcome = await signUp(null, form({ username: 'brand_new_1', email: member.email, password: 'a long enough passphrase' })) // prettier-ignore
+    expect(outcome).toMatchObject({
+      ok: false,
+      fieldErrors: { email: [accountMessages.emailTaken] },
+    })
+    expect(await db.$count(signInAttempts, eq(signInAttempts.clientAddress, '198.51.100.50'))).toBe(
+      0,
+    )
+  })
+
+  it(`refuses more than ${THROTTLE.signUpsPerAddress} sign-ups from one address in the window, not from another`, async () => {
+    const address = '198.51.100.51'
+    await db.insert(signInAttempts).values(
+      Array.from({ length: THROTTLE.signUpsPerAddress }, (_, i) => ({
+        email: `flood${i}@example.test`,
+        clientAddress: address,
+        succeeded: true,
+        purpose: 'sign-up' as const,
+        attemptedAt: new Date(),
+      })),
+    )
+    await signInAs(null, { 'x-kinofront-client-address': address })
+    const refused = await signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' })) // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Too many accounts have been created from your address\. Try again in 15 minutes/,
+      ),
+    })
+    expect(await db.$count(users, eq(users.email, 'flood.next@example.test'))).toBe(0)
+    await signInAs(null, { 'x-kinofront-client-address': '198.51.100.52' })
+    const elsewhere = await outcomeOf(signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' }))) // prettier-ignore
+    expect(elsewhere).toHaveProperty('redirectedTo')
+  })
+})
+
 describe('changing the password', () => {
   it('asks for the current password and checks the new one', async () => {
     await signInAs(await newMember())
@@ -190,12 +230,19 @@ describe('changing the password', () => {
     expect(await db.$count(signInAttempts, eq(signInAttempts.email, `member:${member.id}`))).toBe(1)
   })
 
-  it('works while strangers have throttled sign-in for the email, and refuses after its own limit', async () => {
+  /** Strangers' failed sign-ins for this email, from an address of theirs, as the throttle records them. */
+  const strangersGuess = (email: string) =>
+    db.insert(signInAttempts).values(
+      Array.from({ length: THROTTLE.perAccountAndAddress }, () => ({
+        email,
+        clientAddress: '203.0.113.66',
+        succeeded: false,
+        attemptedAt: new Date(),
+      })),
+    )
+
+  it('refuses after its own small limit of wrong current passwords', async () => {
     const member = await newMember()
-    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
-      await signInAs(null, { 'x-kinofront-client-address': '203.0.113.66' })
-      await signInWithPassword(null, form({ email: member.email, password: `guess ${i}` }))
-    }
     await signInAs(member)
     for (let i = 0; i < THROTTLE.perMemberConfirm; i++) {
       const wrong = await changePassword(null, form({ currentPassword: `typo ${i}`, newPassword: 'a much better one' })) // prettier-ignore
@@ -203,13 +250,13 @@ describe('changing the password', () => {
     }
     const refused = await changePassword(null, form({ currentPassword: PASSWORD, newPassword: 'a much better one' })) // prettier-ignore
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many/) })
+  })
 
-    // Another member, whose email strangers have throttled, changes their password at once.
+  it('works while strangers have throttled sign-in for the email', async () => {
     const owner = await newMember()
-    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
-      await signInAs(null, { 'x-kinofront-client-address': '203.0.113.67' })
-      await signInWithPassword(null, form({ email: owner.email, password: `guess ${i}` }))
-    }
+    await strangersGuess(owner.email)
+    await signInAs(null, { 'x-kinofront-client-address': '203.0.113.66' })
+    expect(await signInWithPassword(null, form({ email: owner.email, password: PASSWORD }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many/) }) // prettier-ignore
     await signInAs(owner)
     const sentTo = await redirectOf(
       changePassword(null, form({ currentPassword: PASSWORD, newPassword: 'a much better one' })),
