@@ -33,7 +33,7 @@ export const THROTTLE = {
   delayStep: 250,
   maxDelay: 8_000,
   perMemberConfirm: 5,
-  /** Sign-ups from one address that get as far as hashing a password, per window. */
+  /** Sign-ups from one address that pass the cheap checks (and go on to hashing), per window. */
   signUpsPerAddress: 10,
 }
 
@@ -177,7 +177,7 @@ export async function checkSignUpAllowed(
   return retryAt ? { allowed: false, reason: 'sign-up', retryAt } : { allowed: true, delayMs: 0 }
 }
 
-/** Records a sign-up that got as far as hashing its password, whether or not it then succeeded. */
+/** Records a sign-up that passed the cheap checks, whether or not it then succeeded. */
 export async function recordSignUp(
   { email, clientAddress, now }: { email: string; clientAddress: string; now: Date },
   db: Executor,

@@ -37,12 +37,11 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   const takenBefore = await whichTaken({ username, email })
   if (takenBefore.length > 0) return taken(takenBefore)
 
+  // Counted before hashing, so that sign-ups sent at once cannot all pass the check first.
+  await recordSignUp({ email, clientAddress, now }, getDb())
   let passwordHash: string
   try {
-    passwordHash = await signUpHashing.run(async () => {
-      await recordSignUp({ email, clientAddress, now }, getDb())
-      return hashPassword(password)
-    })
+    passwordHash = await signUpHashing.run(() => hashPassword(password))
   } catch (error) {
     if (error instanceof Busy) return failure(accountMessages.busy(error.retryAfterSeconds))
     throw error
