@@ -5,6 +5,7 @@ import Credentials from 'next-auth/providers/credentials'
 import GitHub from 'next-auth/providers/github'
 import { config } from '@/config'
 import { getDb } from '@/db/client'
+import { endSession, SESSION_LIFETIME } from '@/db/member-sessions'
 import { accounts, users } from '@/db/schema'
 import { signInSchema } from '@/lib/rules/accounts'
 import { authSecret } from '@/lib/auth-secret'
@@ -20,6 +21,7 @@ declare module 'next-auth' {
 
 declare module '@auth/core/jwt' {
   interface JWT {
+    sessionId?: string
     sessionVersion?: number
     username?: string | null
   }
@@ -71,7 +73,7 @@ function authConfig(): NextAuthConfig {
     // npm start serves the site itself (server.ts), so the Host header is the site's own.
     trustHost: true,
     adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts }),
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_LIFETIME.absolute / 1000 },
     providers: providers(),
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
@@ -79,6 +81,13 @@ function authConfig(): NextAuthConfig {
       session({ session, token }) {
         session.user = { id: token.sub!, username: token.username ?? null } as typeof session.user
         return session
+      },
+    },
+    events: {
+      // Ends the session on the server too: a copy of the cookie is refused from now on.
+      async signOut(message) {
+        const sessionId = 'token' in message ? message.token?.sessionId : undefined
+        if (sessionId) await endSession(sessionId)
       },
     },
     logger: {

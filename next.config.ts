@@ -16,6 +16,11 @@ const nextConfig: NextConfig = {
     return { beforeFiles: pageRewrites(), afterFiles: [], fallback: [] }
   },
   experimental: {
+    // Forms may come from the site's public address even where a proxy in front changes Host.
+    // (server.ts refuses other origins first: lib/server/request-guard.ts.)
+    serverActions: process.env.SITE_URL
+      ? { allowedOrigins: [new URL(process.env.SITE_URL).host] }
+      : undefined,
     // Pages rendered on demand stay in memory only, so a restarted server (or one pointed at
     // another database) never serves a page cached from a previous run.
     isrFlushToDisk: false,

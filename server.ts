@@ -14,6 +14,15 @@ import { CLIENT_ADDRESS_HEADER, clientAddressOfRequest } from './lib/client-addr
 import { closeRedis } from './lib/cache/redis'
 import { MEMBER_VIEW } from './lib/member-view'
 import { createResponseCache } from './lib/response-cache'
+import {
+  dropUntrustedForwarding,
+  isOwnRequest,
+  UNTRUSTED_PROXY_WARNING,
+  warnOnce,
+} from './lib/server/forwarded-headers'
+import { admit } from './lib/server/admit'
+import { BODY_LIMIT } from './lib/server/request-guard'
+import { providerOrigins, securityHeadersSetter } from './lib/server/security-headers'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { answerHealth } from './lib/server/health'
 import { refreshPagesOnChanges } from './lib/server/page-change-feed'
@@ -23,7 +32,7 @@ import { stopGracefully } from './lib/server/shutdown'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
-const { port, hostname, database, trustProxy } = config()
+const { port, hostname, database, trustProxy, siteUrl, auth } = config()
 
 await prepareDatabase({ embedded: database.filePath !== null }, getDb())
 // Generates the embedded database's session key now rather than on the first sign-in.
@@ -35,10 +44,22 @@ await app.prepare()
 
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 const pageChanges = await refreshPagesOnChanges(pageCache, getDb())
+const warnUntrustedProxy = warnOnce(UNTRUSTED_PROXY_WARNING)
+const setSecurityHeaders = securityHeadersSetter({
+  https: siteUrl.startsWith('https:'),
+  formTargets: providerOrigins(auth),
+})
 
-const server = createServer(async (req, res) => {
-  if (await answerHealth(req, res, { db: getDb(), stopping: () => shutdown.stopping() })) return
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOfRequest(req, { trustProxy })
+const server = createServer(async (incoming, res) => {
+  const { forwardedFor } = dropUntrustedForwarding(incoming.headers, { trustProxy })
+  warnUntrustedProxy(forwardedFor && !trustProxy && !isOwnRequest(incoming.headers))
+  incoming.headers[CLIENT_ADDRESS_HEADER] = clientAddressOfRequest(incoming, { trustProxy })
+  setSecurityHeaders(res)
+  if (await answerHealth(incoming, res, { db: getDb(), stopping: () => shutdown.stopping() })) {
+    return
+  }
+  const req = await admit(incoming, res, { siteOrigin: siteUrl, bodyLimit: BODY_LIMIT })
+  if (!req) return
   const target = req.url ?? '/'
   const path = routedPath(target)
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.

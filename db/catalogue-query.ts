@@ -23,6 +23,8 @@ export const sortLabels: Record<CatalogueSort, string> = {
 
 export type CatalogueQuery = {
   q: string
+  /** The search as typed was longer than SEARCH_MAX characters: `q` is its beginning. */
+  qTooLong: boolean
   decade: number | null
   director: string | null
   /** Anyone credited: director, writer, cinematographer, composer or cast. */
@@ -32,6 +34,9 @@ export type CatalogueQuery = {
   sort: CatalogueSort
   page: number
 }
+
+/** The longest search the catalogue takes, in characters. */
+export const SEARCH_MAX = 200
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 const lenient = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) =>
@@ -46,7 +51,7 @@ const nameFilter = z
   .nullable()
 
 const paramsSchema = z.object({
-  q: lenient(z.string().trim().max(200), ''),
+  q: lenient(z.string().trim(), ''),
   decade: lenient(z.coerce.number().int().min(1890).max(2090).multipleOf(10).nullable(), null),
   director: lenient(nameFilter, null),
   person: lenient(nameFilter, null),
@@ -70,8 +75,12 @@ export function parseCatalogueQuery(
     sort: params.sort || null,
     page: params.page ?? 1,
   })
-  const sort = parsed.sort === 'relevance' && !parsed.q ? null : parsed.sort
-  return { ...parsed, sort: sort ?? (parsed.q ? 'relevance' : 'title') }
+  // A search too long is cut to its beginning and said to be, rather than dropped for every film.
+  const typed = [...parsed.q]
+  const qTooLong = typed.length > SEARCH_MAX
+  const q = qTooLong ? typed.slice(0, SEARCH_MAX).join('').trim() : parsed.q
+  const sort = parsed.sort === 'relevance' && !q ? null : parsed.sort
+  return { ...parsed, q, qTooLong, sort: sort ?? (q ? 'relevance' : 'title') }
 }
 
 /** The URL of a catalogue view, leaving out parameters at their defaults. */

@@ -285,11 +285,36 @@ export const signInAttempts = sqliteTable(
     clientAddress: text('client_address').notNull(),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
     attemptedAt: integer('attempted_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * 'sign-in'; 'confirm' for a signed-in member re-entering their password in settings;
+     * 'sign-up' for an account created (its email), counted per address.
+     */
+    purpose: text('purpose', { enum: ['sign-in', 'confirm', 'sign-up'] })
+      .notNull()
+      .default('sign-in'),
   },
   (t) => [
     index('sign_in_attempts_email_idx').on(t.email, t.attemptedAt),
     index('sign_in_attempts_client_idx').on(t.clientAddress, t.attemptedAt),
   ],
+)
+
+/**
+ * One signed-in browser. The session cookie names its row, so signing out ends that session on
+ * the server too, and a copy of the cookie is refused from then on (lib/session-token.ts).
+ */
+export const memberSessions = sqliteTable(
+  'member_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Moved on at most once in a while (SESSION_LIFETIME.touchEvery), not on every request. */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('member_sessions_user_idx').on(t.userId)],
 )
 
 export type User = typeof users.$inferSelect

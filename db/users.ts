@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
-import { films, ratings, users } from './schema'
+import { films, memberSessions, ratings, users } from './schema'
 
 /** The signed-in person, as the session names them. Functions that touch their data take it. */
 export type Viewer = { id: string }
@@ -88,11 +88,14 @@ export async function replacePassword(
   passwordHash: string,
   db: Database = getDb(),
 ) {
-  const [row] = await db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, viewer.id))
-    .returning({ sessionVersion: users.sessionVersion })
+  const [[row]] = await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, viewer.id))
+      .returning({ sessionVersion: users.sessionVersion }),
+    db.delete(memberSessions).where(eq(memberSessions.userId, viewer.id)),
+  ])
   return row?.sessionVersion ?? null
 }
 

@@ -93,7 +93,11 @@ export const accountMessages = {
   currentPasswordWrong: 'Your current password is not correct.',
   passwordWrong: 'Your password is not correct.',
   typeUsername: 'Type your username exactly to confirm.',
+  busy: (seconds: number) =>
+    `Kinofront is busy creating other accounts. Try again in ${seconds} seconds.`,
 }
+
+export const TOO_MANY_SIGN_UPS = 'Too many accounts have been created from your address.'
 
 const MINUTE = 60_000
 
@@ -102,8 +106,12 @@ const MINUTE = 60_000
  * up to whole minutes (at least one), and the clock time up to the minute, so trying at the time
  * shown always works.
  */
-export function formatRetryMessage(retryAt: Date, now: Date): string {
+export function formatRetryMessage(
+  retryAt: Date,
+  now: Date,
+  what = 'Too many sign-in attempts.',
+): string {
   const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / MINUTE))
   const at = new Date(Math.ceil(Math.max(retryAt.getTime(), now.getTime() + 1) / MINUTE) * MINUTE)
-  return `Too many sign-in attempts. Try again in ${plural(minutes, 'minute')} (at ${formatClockUtc(at)} UTC).`
+  return `${what} Try again in ${plural(minutes, 'minute')} (at ${formatClockUtc(at)} UTC).`
 }

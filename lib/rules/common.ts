@@ -7,9 +7,15 @@ export const characters = (text: string) => [...text].length
 // Browsers send a textarea's line breaks as CRLF but count them as one character.
 const normaliseLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n')
 
-const ONE_LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/
-const MULTILINE_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+// Control characters (\p{Cc}) but a line break where lines are allowed, and format characters
+// (\p{Cf}: zero-width spaces and joiners, the right-to-left override…), which hide or reorder text.
+const ONE_LINE_CONTROLS = /[\p{Cc}\p{Cf}]/u
+const MULTILINE_CONTROLS = /[^\n\P{Cc}]|\p{Cf}/u
 export const CONTROL_CHARACTERS = 'Remove the invisible control characters'
+// A letter, digit, punctuation mark or symbol: something a reader can see. Blank "letters" (the
+// Hangul fillers) and the blank braille pattern do not count.
+const VISIBLE = /(?![\u115f\u1160\u3164\uffa0\u2800])[\p{L}\p{N}\p{P}\p{S}]/u
+export const NOTHING_VISIBLE = 'Type at least one visible character'
 
 /** Trimmed text of at most `max` characters, on one line or (`multiline`) several. */
 export const text = (max: number, tooLong: string, { multiline = false } = {}) =>
@@ -18,18 +24,25 @@ export const text = (max: number, tooLong: string, { multiline = false } = {}) =
     .transform(normaliseLineBreaks)
     .pipe(z.string().trim())
     .refine((value) => characters(value) <= max, { error: tooLong, abort: true })
-    .refine(
-      (value) => !(multiline ? MULTILINE_CONTROLS : ONE_LINE_CONTROLS).test(value),
-      CONTROL_CHARACTERS,
-    )
+    .refine((value) => !(multiline ? MULTILINE_CONTROLS : ONE_LINE_CONTROLS).test(value), {
+      error: CONTROL_CHARACTERS,
+      abort: true,
+    })
+    .refine((value) => value === '' || VISIBLE.test(value), NOTHING_VISIBLE)
 
-/** A row id from a hidden field: a positive whole number, whatever a forged form sends. */
+/**
+ * A whole number as a form sends it: plain decimal digits only, never `0x5`, `1e1`, ` 7` or
+ * `+7` (which a number coercion would take); at most 15 digits, so it is always exact.
+ */
+export const digits = (message: string) =>
+  z
+    .string({ error: message })
+    .regex(/^[0-9]{1,15}$/, { error: message })
+    .transform(Number)
+
+/** A row id from a hidden field: a positive whole number in digits, whatever a forged form sends. */
 export const rowId = (missing: string) =>
-  z.coerce
-    .number({ error: missing })
-    .int({ error: missing })
-    .positive({ error: missing })
-    .max(Number.MAX_SAFE_INTEGER, { error: missing })
+  digits(missing).pipe(z.number().positive({ error: missing }))
 
 export const FILM_NOT_FOUND = 'This film is not in the catalogue.'
 

@@ -1,14 +1,12 @@
 import { z } from 'zod'
 import { MAX_SCORE, MIN_SCORE } from '../scores'
-import { filmIdSchema } from './common'
+import { digits, filmIdSchema } from './common'
 
 export const SCORE_MISSING = 'Choose a rating from 0.5 to 5 stars.'
 
-const scoreSchema = z.coerce
-  .number({ error: SCORE_MISSING })
-  .int(SCORE_MISSING)
-  .min(MIN_SCORE, SCORE_MISSING)
-  .max(MAX_SCORE, SCORE_MISSING)
+const scoreSchema = digits(SCORE_MISSING).pipe(
+  z.number().min(MIN_SCORE, SCORE_MISSING).max(MAX_SCORE, SCORE_MISSING),
+)
 
 export const rateSchema = z.object({ filmId: filmIdSchema, score: scoreSchema })
 export const removeRatingSchema = z.object({ filmId: filmIdSchema })

@@ -13,7 +13,7 @@ type Body = { contentType: string; body: Buffer }
 /** A bench member: a user of the bench database and the session cookie Auth.js would give them. */
 export type Member = { id: string; cookie: string }
 
-function actionId(root: string, filename: string, exportedName: string): string {
+export function actionId(root: string, filename: string, exportedName: string): string {
   const manifest = JSON.parse(
     readFileSync(join(root, distDir, 'server/server-reference-manifest.json'), 'utf8'),
   ) as { node: Record<string, { filename?: string; exportedName?: string }> }

@@ -1,3 +1,4 @@
+import type { SignUpFlood } from './sign-up-flood'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeBenchPage } from './benchmarks-page'
@@ -24,6 +25,8 @@ export type BenchResults = {
   http: HttpRun
   search: SearchRun
   aggregates: RatingAggregates & { members: number; counterCost: CounterCost }
+  /** A member's sign-in and the catalogue search, quiet and under a sign-up flood. */
+  signUpFlood?: SignUpFlood
   goals: Goal[]
 }
 

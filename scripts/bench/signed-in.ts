@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Client } from 'autocannon'
 import { encode } from 'next-auth/jwt'
 import { openDatabaseFile } from '@/db/client'
+import { startSession } from '@/db/member-sessions'
 import { users } from '@/db/schema'
 import { MEMBER_VIEW } from '@/lib/member-view'
 import { SESSION_COOKIE } from '@/lib/session-cookie'
@@ -30,11 +31,16 @@ export async function benchMembers(dir: string, count: number): Promise<Member[]
       })),
     )
     .returning({ id: users.id, username: users.username, sessionVersion: users.sessionVersion })
+  // Each a live session on the server, as signing in starts one (db/member-sessions.ts).
+  const sessionIds = await Promise.all(
+    members.map((member) => startSession(member.id, new Date(), db)),
+  )
   db.$client.close()
   return Promise.all(
-    members.map(async (member) => {
+    members.map(async (member, i) => {
       const token = {
         sub: member.id,
+        sessionId: sessionIds[i],
         username: member.username,
         sessionVersion: member.sessionVersion,
       }

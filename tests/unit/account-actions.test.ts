@@ -146,7 +146,7 @@ describe('signing in', () => {
 
   it('refuses even the right password once throttled, saying until when', async () => {
     const member = await newMember()
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
+    for (let i = 0; i < THROTTLE.perAccountAndAddress; i++) {
       await signInWithPassword(null, form({ email: member.email, password: `wrong ${i}` }))
     }
     const outcome = await signInWithPassword(null, form({ email: member.email, password: PASSWORD })) // prettier-ignore
@@ -155,6 +155,46 @@ describe('signing in', () => {
       message: expect.stringMatching(/^Too many sign-in attempts\. Try again in 15 minutes/),
       values: { email: member.email },
     })
+  })
+})
+
+describe('sign-up floods', () => {
+  it('checks a taken email before hashing anything, and counts only sign-ups that hash', async () => {
+    const member = await newMember()
+    await signInAs(null, { 'x-kinofront-client-address': '198.51.100.50' })
+    const outcome = await signUp(null, form({ username: 'brand_new_1', email: member.email, password: 'a long enough passphrase' })) // prettier-ignore
+    expect(outcome).toMatchObject({
+      ok: false,
+      fieldErrors: { email: [accountMessages.emailTaken] },
+    })
+    expect(await db.$count(signInAttempts, eq(signInAttempts.clientAddress, '198.51.100.50'))).toBe(
+      0,
+    )
+  })
+
+  it(`refuses more than ${THROTTLE.signUpsPerAddress} sign-ups from one address in the window, not from another`, async () => {
+    const address = '198.51.100.51'
+    await db.insert(signInAttempts).values(
+      Array.from({ length: THROTTLE.signUpsPerAddress }, (_, i) => ({
+        email: `flood${i}@example.test`,
+        clientAddress: address,
+        succeeded: true,
+        purpose: 'sign-up' as const,
+        attemptedAt: new Date(),
+      })),
+    )
+    await signInAs(null, { 'x-kinofront-client-address': address })
+    const refused = await signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' })) // prettier-ignore
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Too many accounts have been created from your address\. Try again in 15 minutes/,
+      ),
+    })
+    expect(await db.$count(users, eq(users.email, 'flood.next@example.test'))).toBe(0)
+    await signInAs(null, { 'x-kinofront-client-address': '198.51.100.52' })
+    const elsewhere = await outcomeOf(signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' }))) // prettier-ignore
+    expect(elsewhere).toHaveProperty('redirectedTo')
   })
 })
 
@@ -175,7 +215,7 @@ describe('changing the password', () => {
     })
   })
 
-  it('refuses a wrong current password, counting it as a failed sign-in', async () => {
+  it('refuses a wrong current password, counting it against its own limit, not sign-in', async () => {
     const member = await newMember()
     await signInAs(member)
     const outcome = await changePassword(null, form({ currentPassword: 'guess', newPassword: 'a much better one' })) // prettier-ignore
@@ -186,7 +226,42 @@ describe('changing the password', () => {
       values: {},
     })
     expect((await accountOf(member))!.passwordHash).toBe(passwordHash)
-    expect(await db.$count(signInAttempts, eq(signInAttempts.email, member.email))).toBe(1)
+    expect(await db.$count(signInAttempts, eq(signInAttempts.email, member.email))).toBe(0)
+    expect(await db.$count(signInAttempts, eq(signInAttempts.email, `member:${member.id}`))).toBe(1)
+  })
+
+  /** Strangers' failed sign-ins for this email, from an address of theirs, as the throttle records them. */
+  const strangersGuess = (email: string) =>
+    db.insert(signInAttempts).values(
+      Array.from({ length: THROTTLE.perAccountAndAddress }, () => ({
+        email,
+        clientAddress: '203.0.113.66',
+        succeeded: false,
+        attemptedAt: new Date(),
+      })),
+    )
+
+  it('refuses after its own small limit of wrong current passwords', async () => {
+    const member = await newMember()
+    await signInAs(member)
+    for (let i = 0; i < THROTTLE.perMemberConfirm; i++) {
+      const wrong = await changePassword(null, form({ currentPassword: `typo ${i}`, newPassword: 'a much better one' })) // prettier-ignore
+      expect(wrong).toMatchObject({ ok: false, message: CHECK_FIELDS })
+    }
+    const refused = await changePassword(null, form({ currentPassword: PASSWORD, newPassword: 'a much better one' })) // prettier-ignore
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many/) })
+  })
+
+  it('works while strangers have throttled sign-in for the email', async () => {
+    const owner = await newMember()
+    await strangersGuess(owner.email)
+    await signInAs(null, { 'x-kinofront-client-address': '203.0.113.66' })
+    expect(await signInWithPassword(null, form({ email: owner.email, password: PASSWORD }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many/) }) // prettier-ignore
+    await signInAs(owner)
+    const sentTo = await redirectOf(
+      changePassword(null, form({ currentPassword: PASSWORD, newPassword: 'a much better one' })),
+    )
+    expect(pathOf(sentTo)).toBe('/settings?changed=password')
   })
 
   it('replaces the password, ends the other sessions and signs this one in again', async () => {

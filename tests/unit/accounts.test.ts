@@ -16,6 +16,7 @@ import { hashPassword } from '@/lib/password'
 import { safeCallbackPath } from '@/lib/safe-callback'
 import { refreshSessionToken, type SessionToken } from '@/lib/session-token'
 import { signInWithPassword } from '@/lib/sign-in'
+import { delayFor, recordSignInAttempt } from '@/db/sign-in-throttle'
 import { createTestDatabase } from '../helpers/test-db'
 
 const db = await createTestDatabase()
@@ -73,6 +74,27 @@ describe('accounts', () => {
       reason: 'throttled',
       retryAt: new Date('2026-11-26T12:15:00Z'),
     })
+  })
+})
+
+describe('strangers cannot lock a member out', () => {
+  it('guesses from other addresses leave the owner signing in from theirs, after a wait', async () => {
+    const { email } = await newAccount()
+    const now = new Date('2026-11-26T12:00:00Z')
+    const waits: number[] = []
+    const wait = async (ms: number) => void waits.push(ms)
+    // Strangers' failures, five from each of three addresses, as the throttle records them.
+    for (let host = 1; host <= 3; host++) {
+      for (let i = 0; i < 5; i++) {
+        const clientAddress = `203.0.113.${host}`
+        await recordSignInAttempt({ email, clientAddress, succeeded: false, now }, db)
+      }
+    }
+    const fromStranger = await signInWithPassword({ email, password: 'correct horse battery', clientAddress: '203.0.113.1' }, { db, now, wait }) // prettier-ignore
+    expect(fromStranger).toMatchObject({ ok: false, reason: 'throttled' })
+    const fromOwner = await signInWithPassword({ email, password: 'correct horse battery', clientAddress: '198.51.100.9' }, { db, now, wait }) // prettier-ignore
+    expect(fromOwner).toMatchObject({ ok: true })
+    expect(waits).toEqual([delayFor(15)])
   })
 })
 

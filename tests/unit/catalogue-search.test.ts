@@ -171,6 +171,7 @@ describe('catalogue URL parameters', () => {
       parseCatalogueQuery({ decade: '1975', page: '-2', sort: 'nope', director: 'x'.repeat(101) }),
     ).toEqual({
       q: '',
+      qTooLong: false,
       decade: null,
       director: null,
       person: null,

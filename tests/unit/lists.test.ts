@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { encode } from 'next-auth/jwt'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import { startSession } from '@/db/member-sessions'
 import { listAudience } from '@/db/known-slugs'
 import { addToList, moveEntry, removeFromList, saveEntryNote } from '@/db/list-entries'
 import { findListPage, listsForFilm, listsOf, publicListsOf } from '@/db/list-queries'
@@ -299,8 +300,9 @@ describe('reading the session cookie (pages, and the owner check server.ts makes
 
   it('knows the person from a valid session cookie, and nobody from anything else', async () => {
     const ann = await newPerson()
+    const sessionId = await startSession(ann.id, new Date(), db)
     const cookie = async (name: string, sessionVersion = 1, key = secret) =>
-      `theme=dark; ${name}=${await encode({ token: { sub: ann.id, sessionVersion }, secret: key, salt: name })}` // prettier-ignore
+      `theme=dark; ${name}=${await encode({ token: { sub: ann.id, sessionId, sessionVersion }, secret: key, salt: name })}` // prettier-ignore
     const { http, https } = SESSION_COOKIE
     expect(await sessionUserIdOf(await cookie(http), db)).toBe(ann.id)
     expect(await sessionUserIdOf(await cookie(https), db)).toBe(ann.id)
@@ -313,8 +315,9 @@ describe('reading the session cookie (pages, and the owner check server.ts makes
   it('gives pages the id and the current username, and nothing once the session has expired', async () => {
     const ann = await newPerson()
     const name = SESSION_COOKIE.http
+    const sessionId = await startSession(ann.id, new Date(), db)
     const cookie = async (maxAge?: number) =>
-      `${name}=${await encode({ token: { sub: ann.id, sessionVersion: 1 }, secret, salt: name, maxAge })}`
+      `${name}=${await encode({ token: { sub: ann.id, sessionId, sessionVersion: 1 }, secret, salt: name, maxAge })}`
     expect(await sessionUserOf(await cookie(), db)).toEqual({ id: ann.id, username: ann.username })
     await db.update(users).set({ username: 'ann_renamed' }).where(eq(users.id, ann.id))
     expect((await sessionUserOf(await cookie(), db))?.username).toBe('ann_renamed')

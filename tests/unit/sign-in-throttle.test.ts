@@ -4,7 +4,10 @@ import type { Database } from '@/db/client'
 import { signInAttempts } from '@/db/schema'
 import {
   THROTTLE,
+  checkConfirmAllowed,
   checkSignInAllowed,
+  delayFor,
+  recordConfirmAttempt,
   pruneSignInAttempts,
   recordSignInAttempt,
 } from '@/db/sign-in-throttle'
@@ -41,18 +44,18 @@ const rowsFor = async (email: string, on: Database = db) =>
   (await on.select({ n: count() }).from(signInAttempts).where(eq(signInAttempts.email, email)))[0]!
     .n
 
-describe('per-account throttle', () => {
+describe('per account and address', () => {
   it('allows 4 failures, then refuses until the 5th most recent failure leaves the window', async () => {
     const email = 'four@example.com'
     for (const m of [0, 1, 2, 3]) {
-      expect(await check(email, m)).toEqual({ allowed: true })
+      expect(await check(email, m)).toEqual({ allowed: true, delayMs: 0 })
       await record(email, m)
     }
-    expect(await check(email, 3.5)).toEqual({ allowed: true })
+    expect(await check(email, 3.5)).toEqual({ allowed: true, delayMs: 0 })
     await record(email, 4)
     expect(await check(email, 4.5)).toEqual({
       allowed: false,
-      reason: 'account',
+      reason: 'account-from-address',
       retryAt: t(0 + 15),
     })
   })
@@ -72,17 +75,21 @@ describe('per-account throttle', () => {
     expect(refused).toMatchObject({ allowed: false, retryAt: t(15) })
     const retryAt = t(15)
     expect(await check(email, new Date(retryAt.getTime() - 1))).toMatchObject({ allowed: false })
-    expect(await check(email, retryAt)).toEqual({ allowed: true })
+    expect(await check(email, retryAt)).toEqual({ allowed: true, delayMs: 0 })
   })
 
   it('does not record refused attempts or move the back-off end while refusing', async () => {
     const email = 'patient@example.com'
     for (const m of [0, 1, 2, 3, 4]) await record(email, m)
     for (const m of [5, 7, 10, 14.99]) {
-      expect(await check(email, m)).toEqual({ allowed: false, reason: 'account', retryAt: t(15) })
+      expect(await check(email, m)).toEqual({
+        allowed: false,
+        reason: 'account-from-address',
+        retryAt: t(15),
+      })
     }
     expect(await rowsFor(email)).toBe(5)
-    expect(await check(email, 15)).toEqual({ allowed: true })
+    expect(await check(email, 15)).toEqual({ allowed: true, delayMs: 0 })
   })
 
   it('never locks an account: a persistent guesser gets 5 tries per window, forever', async () => {
@@ -105,8 +112,12 @@ describe('per-account throttle', () => {
     }
     expect(failures).toHaveLength((180 / 15) * 5)
     // The last window's five failures were at 165 to 167; the right password works from 180.
-    expect(await check(email, 177)).toEqual({ allowed: false, reason: 'account', retryAt: t(180) })
-    expect(await check(email, 180)).toEqual({ allowed: true })
+    expect(await check(email, 177)).toEqual({
+      allowed: false,
+      reason: 'account-from-address',
+      retryAt: t(180),
+    })
+    expect(await check(email, 180)).toEqual({ allowed: true, delayMs: 0 })
   })
 
   it('ignores failures older than the window, including one exactly at its edge', async () => {
@@ -114,7 +125,7 @@ describe('per-account throttle', () => {
     for (const m of [-30, -20, -16]) await record(email, m)
     await record(email, 0) // exactly 15 minutes before the check
     for (const m of [1, 2, 3, 4]) await record(email, m)
-    expect(await check(email, 15)).toEqual({ allowed: true })
+    expect(await check(email, 15)).toEqual({ allowed: true, delayMs: 0 })
     await record(email, 14) // now five in the window that ends at 15
     expect(await check(email, 14.5)).toMatchObject({ allowed: false, retryAt: t(16) })
   })
@@ -124,10 +135,10 @@ describe('per-account throttle', () => {
     for (const m of [0, 1, 2, 3]) await record(email, m)
     await record(email, 4, { succeeded: true })
     for (const m of [5, 6, 7, 8]) {
-      expect(await check(email, m)).toEqual({ allowed: true })
+      expect(await check(email, m)).toEqual({ allowed: true, delayMs: 0 })
       await record(email, m)
     }
-    expect(await check(email, 8.5)).toEqual({ allowed: true })
+    expect(await check(email, 8.5)).toEqual({ allowed: true, delayMs: 0 })
     await record(email, 9)
     // Refused again, by the failures after the success only.
     expect(await check(email, 9.5)).toMatchObject({ allowed: false, retryAt: t(5 + 15) })
@@ -141,77 +152,156 @@ describe('per-account throttle', () => {
     }
     expect(await check('nobody@example.com', 5)).toMatchObject({
       allowed: false,
-      reason: 'account',
+      reason: 'account-from-address',
     })
     expect(await rowsFor('nobody@example.com')).toBe(5)
-    expect(await check('somebody@example.com', 5)).toEqual({ allowed: true })
+    expect(await check('somebody@example.com', 5)).toEqual({ allowed: true, delayMs: 0 })
   })
 
-  it('throttles an account from any address', async () => {
+  it('failures for an email from other addresses never refuse its owner: they slow it down', async () => {
     const email = 'spread@example.com'
-    for (const m of [0, 1, 2, 3, 4]) await record(email, m, { clientAddress: `203.0.113.${m}` })
-    expect(await check(email, 5, '203.0.113.99')).toMatchObject({
-      allowed: false,
-      reason: 'account',
-    })
+    const owner = '198.51.100.7'
+    // A stranger's guesses from many addresses, five from each: each address is refused...
+    let failures = 0
+    for (const host of [1, 2, 3, 4]) {
+      for (const m of [0, 1, 2, 3, 4]) {
+        await record(email, m + host / 10, { clientAddress: `203.0.113.${host}` })
+        failures++
+      }
+      expect(await check(email, 5, `203.0.113.${host}`)).toMatchObject({
+        allowed: false,
+        reason: 'account-from-address',
+      })
+    }
+    // ...but the owner's own address is not, only made to wait.
+    const ownerCheck = await check(email, 5, owner)
+    expect(ownerCheck).toEqual({ allowed: true, delayMs: delayFor(failures) })
+    expect(delayFor(failures)).toBeGreaterThan(0)
+    // The owner signing in clears the account's delay.
+    await record(email, 5, { clientAddress: owner, succeeded: true })
+    expect(await check(email, 6, owner)).toEqual({ allowed: true, delayMs: 0 })
   })
 })
 
-describe('per-client throttle', () => {
+describe('per-account delay', () => {
+  it('starts after `delayAfter` failures, doubles with each, and stops at `maxDelay`', () => {
+    expect(delayFor(THROTTLE.delayAfter - 1)).toBe(0)
+    expect(delayFor(THROTTLE.delayAfter)).toBe(THROTTLE.delayStep)
+    expect(delayFor(THROTTLE.delayAfter + 1)).toBe(THROTTLE.delayStep * 2)
+    expect(delayFor(THROTTLE.delayAfter + 3)).toBe(THROTTLE.delayStep * 8)
+    expect(delayFor(THROTTLE.delayAfter + 100)).toBe(THROTTLE.maxDelay)
+  })
+})
+
+describe('per-address throttle', () => {
+  const LIMIT = THROTTLE.perAddress
+  /** `n` failures from one address, each for an email of its own, a second apart from `from`. */
   const spray = async (clientAddress: string, from: number, n: number, prefix: string) => {
     for (let i = 0; i < n; i++)
-      await record(`${prefix}${i}@example.com`, from + i * 0.25, { clientAddress })
+      await record(`${prefix}${i}@example.com`, from + i / 60, { clientAddress })
   }
 
-  it('refuses a 21st email after 20 failures from one address, but not another address', async () => {
+  it(`refuses the address after ${THROTTLE.perAddress} failures over any emails, but not another address`, async () => {
     const address = '192.0.2.20'
-    await spray(address, 0, 19, 'spray-a')
-    expect(await check('spray-a-next@example.com', 5, address)).toEqual({ allowed: true })
+    await spray(address, 0, LIMIT - 1, 'spray-a')
+    expect(await check('spray-a-next@example.com', 5, address)).toEqual({
+      allowed: true,
+      delayMs: 0,
+    })
     await spray(address, 5, 1, 'spray-a-last')
     expect(await check('spray-a-next@example.com', 6, address)).toEqual({
       allowed: false,
-      reason: 'client',
-      retryAt: t(0 + 15), // the 20th most recent failure from the address, plus the window
+      reason: 'address',
+      retryAt: t(0 + 15), // the LIMIT-th most recent failure from the address, plus the window
     })
-    expect(await check('spray-a-next@example.com', 6, '192.0.2.21')).toEqual({ allowed: true })
-    expect(await check('spray-a-next@example.com', 15, address)).toEqual({ allowed: true })
+    expect(await check('spray-a-next@example.com', 6, '192.0.2.21')).toEqual({
+      allowed: true,
+      delayMs: 0,
+    })
+    expect(await check('spray-a-next@example.com', 15, address)).toEqual({
+      allowed: true,
+      delayMs: 0,
+    })
   })
 
   it('a success does not clear the address count, even for the email that failed', async () => {
     const address = '192.0.2.30'
     for (const m of [0, 0.5, 1]) await record('mine@example.com', m, { clientAddress: address })
-    await spray(address, 2, 16, 'spray-b') // 19 failures from the address
+    await spray(address, 2, LIMIT - 4, 'spray-b') // LIMIT - 1 failures from the address
     await record('mine@example.com', 7, { clientAddress: address, succeeded: true })
-    expect(await check('other@example.com', 8, address)).toEqual({ allowed: true })
-    await record('another@example.com', 8, { clientAddress: address }) // the 20th
+    expect(await check('other@example.com', 8, address)).toEqual({ allowed: true, delayMs: 0 })
+    await record('another@example.com', 8, { clientAddress: address }) // the LIMIT-th
     expect(await check('other@example.com', 9, address)).toEqual({
       allowed: false,
-      reason: 'client',
+      reason: 'address',
       retryAt: t(0 + 15),
     })
   })
 
-  it('gives the later end when both the account and the address are throttled', async () => {
-    // Account's 5th most recent failure is at 1; address's 20th most recent at 0.
+  it('gives the later end when both the pair and the address are throttled', async () => {
+    // The pair's 5th most recent failure is at 1; the address's LIMIT-th most recent at 0.
     const address = '192.0.2.40'
-    await spray(address, 0, 15, 'spray-c') // 0 .. 3.5
+    await spray(address, 0, LIMIT - 5, 'spray-c')
     for (const m of [1, 4, 5, 6, 7]) await record('both@example.com', m, { clientAddress: address })
     expect(await check('both@example.com', 8, address)).toEqual({
       allowed: false,
-      reason: 'account',
+      reason: 'account-from-address',
       retryAt: t(1 + 15),
     })
 
-    // Address's 20th most recent failure is at 3; account's 5th most recent at 2.
+    // The address's LIMIT-th most recent failure is at 3; the pair's 5th most recent at 2.
     const address2 = '192.0.2.41'
     for (const m of [2, 2.5, 2.6, 2.7, 2.8]) {
-      await record('both2@example.com', m, { clientAddress: '192.0.2.42' })
+      await record('both2@example.com', m, { clientAddress: address2 })
     }
-    await spray(address2, 3, 20, 'spray-d')
+    await spray(address2, 3, LIMIT, 'spray-d')
     expect(await check('both2@example.com', 9, address2)).toEqual({
       allowed: false,
-      reason: 'client',
+      reason: 'address',
       retryAt: t(3 + 15),
+    })
+  })
+})
+
+describe('password confirmation in settings', () => {
+  const confirm = (memberId: string, minutes: number, succeeded = false) =>
+    recordConfirmAttempt({ memberId, clientAddress: '192.0.2.77', succeeded, now: t(minutes) }, db)
+
+  it(`has a limit of its own: ${THROTTLE.perMemberConfirm} failures per member`, async () => {
+    for (let i = 0; i < THROTTLE.perMemberConfirm - 1; i++) await confirm('member-a', i)
+    expect(await checkConfirmAllowed({ memberId: 'member-a', now: t(5) }, db)).toEqual({
+      allowed: true,
+      delayMs: 0,
+    })
+    await confirm('member-a', 5)
+    expect(await checkConfirmAllowed({ memberId: 'member-a', now: t(6) }, db)).toEqual({
+      allowed: false,
+      reason: 'confirm',
+      retryAt: t(15),
+    })
+    expect(await checkConfirmAllowed({ memberId: 'member-b', now: t(6) }, db)).toEqual({
+      allowed: true,
+      delayMs: 0,
+    })
+  })
+
+  it('neither counts against nor is stopped by sign-in failures from the same address', async () => {
+    for (let i = 0; i < THROTTLE.perAddress; i++) {
+      await record(`stranger${i}@example.com`, i / 60, { clientAddress: '192.0.2.78' })
+    }
+    await recordConfirmAttempt(
+      { memberId: 'member-c', clientAddress: '192.0.2.78', succeeded: false, now: t(3) },
+      db,
+    )
+    expect(await checkConfirmAllowed({ memberId: 'member-c', now: t(4) }, db)).toEqual({
+      allowed: true,
+      delayMs: 0,
+    })
+    // And confirmation failures do not fill up an address's sign-in limit.
+    for (let i = 0; i < 10; i++) await confirm('member-d', i / 10)
+    expect(await check('someone@example.com', 2, '192.0.2.77')).toEqual({
+      allowed: true,
+      delayMs: 0,
     })
   })
 })

@@ -39,12 +39,16 @@ describe('adding and removing', () => {
     expect(revalidatedPaths()).toEqual(['/watchlist', '/watchlist'])
   })
 
-  it('reads the film id as a browser may send it, and adds a film once', async () => {
+  it('reads the film id in plain digits only, and adds a film once', async () => {
     const ann = await newPerson()
     await signInAs(ann)
     const ascent = filmId('the-ascent')
     await change(ascent, 'add')
-    expect(await change(` ${ascent} `, 'add')).toMatchObject({ ok: true, onWatchlist: true })
+    expect(await change(ascent, 'add')).toMatchObject({ ok: true, onWatchlist: true })
+    // Spaces, a sign or another notation are not how a form sends an id.
+    for (const forged of [` ${ascent} `, `+${ascent}`, `0x${Number(ascent).toString(16)}`]) {
+      expect(await change(forged, 'add')).toMatchObject({ ok: false, message: FILM_NOT_FOUND })
+    }
     expect(titles(await watchlistOf(ann, 'added', db))).toEqual(['The Ascent'])
   })
 

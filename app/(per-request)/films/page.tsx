@@ -5,7 +5,7 @@ import { plural } from '@/lib/format'
 import { CardRating } from '@/components/rating/card-rating'
 import { WatchlistButton } from '@/components/watchlist/watchlist-button'
 import { catalogueDecades, catalogueStudios, directorsNamed, searchCatalogue } from '@/db/catalogue'
-import { catalogueHref, parseCatalogueQuery } from '@/db/catalogue-query'
+import { catalogueHref, parseCatalogueQuery, SEARCH_MAX } from '@/db/catalogue-query'
 import { CatalogueFilters } from './catalogue-filters'
 import { watchlistedAmong } from '@/db/watchlist'
 import { currentViewer } from '@/lib/viewer'
@@ -50,6 +50,12 @@ export default async function CataloguePage({ searchParams }: Props) {
         }
       />
 
+      {query.qTooLong && (
+        <p className="form-error">
+          Searches can be at most {SEARCH_MAX} characters: this one was cut to its first{' '}
+          {SEARCH_MAX}.
+        </p>
+      )}
       <p role="status" className="results-count">
         {plural(result.total, 'film')}
         {query.q && <> matching “{query.q}”</>}

@@ -1,7 +1,9 @@
 'use server'
 
 import { headers } from 'next/headers'
+import { z } from 'zod'
 import { signIn, signOut } from '@/auth'
+import { endEverySession } from '@/db/member-sessions'
 import {
   deleteUser,
   findCredentialsById,
@@ -22,30 +24,21 @@ import {
   formatRetryMessage,
   messages,
 } from '@/lib/rules/accounts'
-import { signInWithPassword } from '@/lib/sign-in'
+import { confirmMemberPassword } from '@/lib/sign-in'
 
 /**
- * Checks the member's current password with the same throttled check as signing in, so that an
- * unattended session cannot be used to guess it. `field` is where a wrong password is reported.
+ * Checks the member's current password, with its own small limit (lib/sign-in.ts): an unattended
+ * session cannot be used to guess it. `field` is where a wrong password is reported.
  */
 async function confirmPassword(viewer: Viewer, password: string, field: string, wrong: string) {
-  const account = await findCredentialsById(viewer)
-  // An account without a password (made through a provider) has nothing to check: no hash, and
-  // no failed attempt counted against its email or address.
-  const outcome =
-    account?.email && account.passwordHash
-      ? await signInWithPassword({
-          email: account.email,
-          password,
-          clientAddress: clientAddressOf(await headers()),
-        })
-      : null
-  if (outcome?.ok && outcome.user.id === viewer.id)
-    return { ok: true as const, email: account!.email! }
+  const outcome = await confirmMemberPassword({
+    viewer,
+    password,
+    clientAddress: clientAddressOf(await headers()),
+  })
+  if (outcome.ok) return outcome
   const message =
-    outcome?.ok === false && outcome.reason === 'throttled'
-      ? formatRetryMessage(outcome.retryAt, new Date())
-      : CHECK_FIELDS
+    outcome.reason === 'throttled' ? formatRetryMessage(outcome.retryAt, new Date()) : CHECK_FIELDS
   return failure(message, { [field]: [wrong] })
 }
 
@@ -94,6 +87,17 @@ export const deleteAccount = memberAction(
     const ratedFilms = await deleteUser(viewer)
     await invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
     await signOut({ redirectTo: '/account-deleted' })
+    return { ok: true }
+  },
+  { returnTo: '/settings' },
+)
+
+/** Ends every session of the member, on every device, this one included. */
+export const signOutEverywhere = memberAction(
+  z.object({}),
+  async (_input, { viewer }) => {
+    await endEverySession(viewer.id)
+    await signOut({ redirectTo: '/signin?signedOut=everywhere' })
     return { ok: true }
   },
   { returnTo: '/settings' },

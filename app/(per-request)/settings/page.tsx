@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { currentSession } from '@/lib/viewer'
 import { findCredentialsById } from '@/db/users'
 import { isWatchlistPublic } from '@/db/watchlist'
-import { ChangePasswordForm, DeleteAccountForm } from './settings-forms'
+import { ChangePasswordForm, DeleteAccountForm, SignOutEverywhereForm } from './settings-forms'
 import { WatchlistVisibilityForm } from './watchlist-visibility-form'
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } }
@@ -33,6 +33,14 @@ export default async function SettingsPage({ searchParams }: Props) {
         ) : (
           <p>You sign in through an identity provider, so there is no password to change.</p>
         )}
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        <p>
+          Signs you out on every device and browser, this one included. A session also ends after a
+          week without a visit, and 30 days after signing in.
+        </p>
+        <SignOutEverywhereForm />
       </section>
       <section aria-labelledby="watchlist-heading">
         <h2 id="watchlist-heading">Watchlist</h2>

@@ -4,7 +4,7 @@ import { AccountForm } from '@/components/form/account-form'
 import { PasswordField } from '@/components/form/account-fields'
 import { Field } from '@/components/form/field'
 import { PASSWORD_MIN_LENGTH } from '@/lib/rules/account-limits'
-import { changePassword, deleteAccount } from './actions'
+import { changePassword, deleteAccount, signOutEverywhere } from './actions'
 
 export function ChangePasswordForm() {
   return (
@@ -61,6 +61,18 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
           />
         )
       }
+    </AccountForm>
+  )
+}
+
+export function SignOutEverywhereForm() {
+  return (
+    <AccountForm
+      action={signOutEverywhere}
+      submit="Sign out everywhere"
+      pendingText="Signing out everywhere…"
+    >
+      {() => null}
     </AccountForm>
   )
 }

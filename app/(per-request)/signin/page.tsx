@@ -33,6 +33,11 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="narrow">
       <h1>Sign in</h1>
+      {params.signedOut === 'everywhere' && (
+        <p role="status" className="form-success">
+          You have been signed out on every device.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} notice={notice} />
       <p>
         New to Kinofront?{' '}

@@ -1,28 +1,53 @@
 'use server'
 
+import { headers } from 'next/headers'
 import { signIn } from '@/auth'
-import { createUserWithPassword } from '@/db/users'
+import { getDb } from '@/db/client'
+import { checkSignUpAllowed, recordSignUp } from '@/db/sign-in-throttle'
+import { createUserWithPassword, whichTaken } from '@/db/users'
 import { publicAction } from '@/lib/action'
 import { CHECK_FIELDS, failure } from '@/lib/action-result'
+import { clientAddressOf } from '@/lib/client-address'
+import { Busy, createGate } from '@/lib/hash-gate'
 import { hashPassword } from '@/lib/password'
-import { accountMessages, signUpSchema } from '@/lib/rules/accounts'
+import {
+  accountMessages,
+  formatRetryMessage,
+  signUpSchema,
+  TOO_MANY_SIGN_UPS,
+} from '@/lib/rules/accounts'
 import { safeCallbackPath } from '@/lib/safe-callback'
 
 const TAKEN = { username: accountMessages.usernameTaken, email: accountMessages.emailTaken }
 
+// One new account's hash at a time, and a few waiting: a flood of sign-ups leaves the other
+// core (and the thread pool) to members signing in and browsing.
+const signUpHashing = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: 5 })
+
+const taken = (fields: ('username' | 'email')[]) =>
+  failure(CHECK_FIELDS, Object.fromEntries(fields.map((field) => [field, [TAKEN[field]]])))
+
 export const signUp = publicAction(signUpSchema, async (account, { formData }) => {
   const { username, email, password } = account
-  const created = await createUserWithPassword({
-    username,
-    email,
-    passwordHash: await hashPassword(password),
-  })
-  if (!created.ok) {
-    return failure(
-      CHECK_FIELDS,
-      Object.fromEntries(created.taken.map((field) => [field, [TAKEN[field]]])),
-    )
+  // The cheap checks first: a refused sign-up costs no hashing.
+  const clientAddress = clientAddressOf(await headers())
+  const now = new Date()
+  const allowed = await checkSignUpAllowed({ clientAddress, now }, getDb())
+  if (!allowed.allowed) return failure(formatRetryMessage(allowed.retryAt, now, TOO_MANY_SIGN_UPS))
+  const takenBefore = await whichTaken({ username, email })
+  if (takenBefore.length > 0) return taken(takenBefore)
+
+  // Counted before hashing, so that sign-ups sent at once cannot all pass the check first.
+  await recordSignUp({ email, clientAddress, now }, getDb())
+  let passwordHash: string
+  try {
+    passwordHash = await signUpHashing.run(() => hashPassword(password))
+  } catch (error) {
+    if (error instanceof Busy) return failure(accountMessages.busy(error.retryAfterSeconds))
+    throw error
   }
+  const created = await createUserWithPassword({ username, email, passwordHash })
+  if (!created.ok) return taken(created.taken)
   // Signs the new account in and redirects (by throwing, so nothing may follow it).
   await signIn('credentials', {
     email,
