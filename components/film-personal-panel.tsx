@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { FilmDetails } from '@/db/films'
 import type { Viewer } from '@/db/users'
 import { signInPath } from '@/lib/safe-callback'
+import { DiaryPanel } from './diary/diary-panel'
 import { AddToList } from './lists/add-to-list'
 import { RatingControl } from './rating/rating-control'
 import { WatchlistToggle } from './watchlist/watchlist-toggle'
@@ -13,6 +14,7 @@ export function FilmPersonalPanel({ film, viewer }: { film: FilmDetails; viewer:
       <RatingControl film={film} viewer={viewer} />
       <WatchlistToggle filmId={film.id} filmTitle={film.title} viewer={viewer} />
       <AddToList film={film} viewer={viewer} />
+      <DiaryPanel film={film} viewer={viewer} />
     </div>
   )
 }

@@ -32,6 +32,14 @@ const lookups: Lookups = {
   member: ({ username }, db) =>
     anyone(db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1)),
   memberList: ({ username, slug }, db) => listAudience(username, slug, db),
+  memberDiary: async ({ username }, db) => {
+    const [row] = await db
+      .select({ id: users.id, diaryPublic: users.diaryPublic })
+      .from(users)
+      .where(eq(users.username, username))
+    if (!row) return null
+    return row.diaryPublic ? 'everyone' : { ownerId: row.id }
+  },
 }
 
 // Catalogue pages once found stay known for the life of the process, so a cached page costs no

@@ -448,6 +448,8 @@ export const diaryEntries = sqliteTable(
     rewatch: integer('rewatch', { mode: 'boolean' }).notNull().default(false),
     review: text('review'),
     spoilers: integer('spoilers', { mode: 'boolean' }).notNull().default(false),
+    /** In the order the member wrote them; shown with the entry and exported, never searched. */
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
   },
   (t) => [
     index('diary_entries_user_idx').on(t.userId, t.watchedOn, t.id),
@@ -457,19 +459,6 @@ export const diaryEntries = sqliteTable(
       .where(sql`${t.review} is not null`),
     check('diary_entries_score_range', sql`${t.score} is null or ${t.score} between 1 and 10`),
   ],
-)
-
-/** A diary entry's tags, in the order the member wrote them. */
-export const diaryTags = sqliteTable(
-  'diary_tags',
-  {
-    entryId: integer('entry_id')
-      .notNull()
-      .references(() => diaryEntries.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
-    tag: text('tag').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.entryId, t.position] })],
 )
 
 /** Films a member has seen: logged in the diary or simply marked as watched. */

@@ -8,6 +8,7 @@ CREATE TABLE `diary_entries` (
 	`rewatch` integer DEFAULT false NOT NULL,
 	`review` text,
 	`spoilers` integer DEFAULT false NOT NULL,
+	`tags` text DEFAULT '[]' NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`film_id`) REFERENCES `films`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "diary_entries_score_range" CHECK("diary_entries"."score" is null or "diary_entries"."score" between 1 and 10)
@@ -16,14 +17,6 @@ CREATE TABLE `diary_entries` (
 CREATE INDEX `diary_entries_user_idx` ON `diary_entries` (`user_id`,`watched_on`,`id`);--> statement-breakpoint
 CREATE INDEX `diary_entries_user_film_idx` ON `diary_entries` (`user_id`,`film_id`);--> statement-breakpoint
 CREATE INDEX `diary_entries_film_reviews_idx` ON `diary_entries` (`film_id`,`logged_at`) WHERE "diary_entries"."review" is not null;--> statement-breakpoint
-CREATE TABLE `diary_tags` (
-	`entry_id` integer NOT NULL,
-	`position` integer NOT NULL,
-	`tag` text NOT NULL,
-	PRIMARY KEY(`entry_id`, `position`),
-	FOREIGN KEY (`entry_id`) REFERENCES `diary_entries`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
 CREATE TABLE `watched_films` (
 	`user_id` text NOT NULL,
 	`film_id` integer NOT NULL,

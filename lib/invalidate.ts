@@ -26,4 +26,17 @@ export const invalidate = {
     revalidatePath(listPath(list.ownerUsername, list.slug))
     if (list.public || visibilityMayHaveChanged) revalidatePath(`/u/${list.ownerUsername}`)
   },
+
+  /** A member's diary or watched films changed. */
+  diary() {
+    revalidatePath('/diary')
+  },
+
+  /** Reviews of these films changed: the film page shows the newest, /reviews all of them. */
+  filmReviews(films: readonly { slug: string }[]) {
+    for (const film of films) {
+      revalidatePath(`/films/${film.slug}`)
+      revalidatePath(`/films/${film.slug}/reviews`)
+    }
+  },
 }

@@ -64,6 +64,9 @@ export const PAGE_KINDS = {
   member: { path: '/u/:username', served: 'per-request', exists: 'member' },
   // A private list is a 404 to everyone but its owner, so its lookup answers who may see it.
   memberList: { path: '/u/:username/lists/:slug', served: 'per-request', exists: 'memberList' },
+  // A private diary, like a private list, is a 404 to everyone but its owner.
+  memberDiary: { path: '/u/:username/diary', served: 'per-request', exists: 'memberDiary' },
+  filmReviews: { path: '/films/:slug/reviews', served: 'per-request', exists: 'film' },
 } as const satisfies Record<string, PageKind>
 
 export type PageKindName = keyof typeof PAGE_KINDS

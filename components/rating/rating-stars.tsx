@@ -7,7 +7,11 @@ const STAR_PATH =
 
 type Props = {
   score: number | null
-  onChoose: (event: ChangeEvent<HTMLInputElement>) => void
+  /** Without it the stars are uncontrolled, starting at `score` (a form that saves on submit). */
+  onChoose?: (event: ChangeEvent<HTMLInputElement>) => void
+  legend?: string
+  /** Adds a "No rating" choice, and a rating is no longer required. */
+  optional?: boolean
 }
 
 /**
@@ -16,10 +20,20 @@ type Props = {
  * drawing follows a choice even without JavaScript. Being one named group, the arrow keys move
  * between them natively.
  */
-export function RatingStars({ score, onChoose }: Props) {
+export function RatingStars({ score, onChoose, legend = 'Your rating', optional = false }: Props) {
+  const checked = (value: number | null) =>
+    onChoose
+      ? { checked: score === value, onChange: onChoose }
+      : { defaultChecked: score === value }
   return (
     <fieldset className="rating-stars">
-      <legend>Your rating</legend>
+      <legend>{legend}</legend>
+      {/* Outside the row of stars, whose drawing fills up to any checked radio in it. */}
+      {optional && (
+        <label className="rating-none">
+          <input type="radio" name="score" value="" {...checked(null)} /> No rating
+        </label>
+      )}
       <div className="rating-star-row">
         {SCORES.map((value) => (
           <label key={value} className="rating-star">
@@ -27,9 +41,8 @@ export function RatingStars({ score, onChoose }: Props) {
               type="radio"
               name="score"
               value={value}
-              checked={score === value}
-              onChange={onChoose}
-              required
+              {...checked(value)}
+              required={!optional}
             />
             <svg
               aria-hidden="true"

@@ -4,6 +4,7 @@ import { cache } from 'react'
 import { FilmDetailsView } from '@/components/film-details'
 import { FilmPersonalPanel, SignedOutPanel } from '@/components/film-personal-panel'
 import { RatingSummary } from '@/components/rating/rating-summary'
+import { FilmReviews } from '@/components/reviews/film-reviews'
 import type { Viewer } from '@/db/users'
 import { formatYears } from '@/lib/format'
 import { findFilmBySlug, type FilmDetails } from '@/db/films'
@@ -62,6 +63,7 @@ export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer
           )
         }
       />
+      <FilmReviews film={film} viewer={viewer} />
     </>
   )
 }
