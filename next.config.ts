@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
     // Pages rendered on demand stay in memory only, so a restarted server (or one pointed at
     // another database) never serves a page cached from a previous run.
     isrFlushToDisk: false,
+    // A Letterboxd export of up to 10 MB is posted to a server action (lib/letterboxd), which
+    // itself refuses anything larger with a message; Next's own 1 MB limit would answer first.
+    serverActions: { bodySizeLimit: '12mb' },
   },
 }
 

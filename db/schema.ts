@@ -481,3 +481,20 @@ export const watchedFilms = sqliteTable(
 
 export type DiaryEntry = typeof diaryEntries.$inferSelect
 export type WatchedFilm = typeof watchedFilms.$inferSelect
+
+/**
+ * A Letterboxd import someone has previewed but not yet applied: the rows read from their file,
+ * kept so that "Import" (a second request, perhaps without JavaScript) applies what was shown.
+ */
+export const pendingImports = sqliteTable(
+  'pending_imports',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    rows: text('rows', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('pending_imports_user_idx').on(t.userId, t.createdAt)],
+)

@@ -17,6 +17,15 @@ CREATE TABLE `diary_entries` (
 CREATE INDEX `diary_entries_user_idx` ON `diary_entries` (`user_id`,`watched_on`,`id`);--> statement-breakpoint
 CREATE INDEX `diary_entries_user_film_idx` ON `diary_entries` (`user_id`,`film_id`);--> statement-breakpoint
 CREATE INDEX `diary_entries_film_reviews_idx` ON `diary_entries` (`film_id`,`logged_at`) WHERE "diary_entries"."review" is not null;--> statement-breakpoint
+CREATE TABLE `pending_imports` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`rows` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `pending_imports_user_idx` ON `pending_imports` (`user_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `watched_films` (
 	`user_id` text NOT NULL,
 	`film_id` integer NOT NULL,

@@ -27,6 +27,11 @@ export const invalidate = {
     if (list.public || visibilityMayHaveChanged) revalidatePath(`/u/${list.ownerUsername}`)
   },
 
+  /** Lists were made in bulk (an import): the member's /lists. */
+  lists() {
+    revalidatePath('/lists')
+  },
+
   /** A member's diary or watched films changed. */
   diary() {
     revalidatePath('/diary')
