@@ -89,20 +89,27 @@ export function parseExport(files: UploadText[]): Parsed {
 
 type Record_ = { row: number; cells: Map<string, string> }
 
-/** The records of one CSV table, by column name; `firstRow` is the header's row in the file. */
-function readTable(
-  file: string,
-  text: string,
-  allowed: readonly string[],
-  firstRow: number,
-): Record_[] {
-  let table: string[][]
+/** A CSV's rows of cells; `relaxed` lets rows differ in length (a list file's two tables). */
+function csvRows(file: string, text: string, firstRow: number, relaxed = false): string[][] {
   try {
-    table = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true })
+    return parse(text, { bom: true, relax_column_count: relaxed, skip_empty_lines: !relaxed })
   } catch (error) {
     const line = (error as { lines?: number }).lines
     throw new Refusal({ file, row: line !== undefined ? line + firstRow - 1 : undefined, message: 'This row is not valid CSV (check its quotes and number of cells).' }) // prettier-ignore
   }
+}
+
+/** The records of one CSV table, by column name; `firstRow` is the header's row in the file. */
+function readTable(file: string, text: string, allowed: readonly string[], firstRow: number) {
+  return tableOf(file, csvRows(file, text, firstRow), allowed, firstRow)
+}
+
+function tableOf(
+  file: string,
+  table: string[][],
+  allowed: readonly string[],
+  firstRow: number,
+): Record_[] {
   const [header, ...body] = table
   if (!header) throw new Refusal({ file, message: 'The file has no header row.' })
   const unknown = header.find((column) => !allowed.includes(column))
@@ -115,6 +122,9 @@ function readTable(
   if (missing !== undefined) {
     throw new Refusal({ file, row: firstRow, message: `The column “${missing}” is missing.` })
   }
+  body.forEach((cells, i) => {
+    if (cells.length !== header.length) throw new Refusal({ file, row: firstRow + 1 + i, message: `This row has ${cells.length} cells where the header has ${header.length}.` }) // prettier-ignore
+  })
   return body.map((cells, i) => ({
     row: firstRow + 1 + i,
     cells: new Map(header.map((column, c) => [column, unneutralise(cells[c] ?? '')])),
@@ -199,16 +209,18 @@ function addRows(data: ParsedExport, kind: KnownFile, file: string, records: Rec
 
 /** A list file: its own line, the list's header and row, a blank line, then its films. */
 function parseList(file: string, text: string): ListFile {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  const blank = lines.findIndex((line, i) => i > 0 && line.trim() === '')
+  const afterFirstLine = text.replace(/^\uFEFF/, '').replace(/^[^\n]*\n?/, '')
+  const rows = csvRows(file, afterFirstLine, 2, true)
+  const blank = rows.findIndex((cells) => cells.length === 1 && cells[0]!.trim() === '')
   if (blank < 0) throw new Refusal({ file, message: 'A list file needs a blank line between the list and its films.' }) // prettier-ignore
-  const [list] = readTable(file, lines.slice(1, blank).join('\n'), LIST_COLUMNS, 2)
+  const [list] = tableOf(file, rows.slice(0, blank), LIST_COLUMNS, 2)
   if (!list) throw new Refusal({ file, row: 3, message: 'The list’s own row is missing.' })
+  const films = rows.slice(blank + 1).filter((cells) => !(cells.length === 1 && cells[0] === ''))
+  const entries = tableOf(file, films, LIST_ENTRY_COLUMNS, blank + 3)
   const title = cellOf(list, 'Name').trim()
   if (!title) refuseCell(file, list, 'The list’s Name is empty.')
   if ([...title].length > LIST_TITLE_MAX) refuseCell(file, list, `The list’s Name is longer than ${LIST_TITLE_MAX} characters.`) // prettier-ignore
   if ([...cellOf(list, 'Description')].length > LIST_DESCRIPTION_MAX) refuseCell(file, list, `The list’s Description is longer than ${LIST_DESCRIPTION_MAX} characters.`) // prettier-ignore
-  const entries = readTable(file, lines.slice(blank + 1).join('\n'), LIST_ENTRY_COLUMNS, blank + 2)
   return {
     file,
     date: dayCell(file, list, 'Date'),

@@ -38,7 +38,7 @@ async function fillAccount() {
   await logViewing(ann, entry({ filmId: ascent!, watchedOn: '2025-02-01', score: 1 }), db)
   await setWatched(ann, { filmId: ballad!, watched: true }, db)
   await addToWatchlist(ann, { filmId: come! }, db)
-  const list = await createList(ann, { title: 'Front, and home front', description: '@first\nsecond line', visibility: 'public' }, db) // prettier-ignore
+  const list = await createList(ann, { title: 'Front, and home front', description: '@first\n\nsecond paragraph', visibility: 'public' }, db) // prettier-ignore
   await addToList(ann, { listId: list.id, filmId: ascent! }, db)
   await addToList(ann, { listId: list.id, filmId: cranes! }, db)
   await saveEntryNote(ann, { listId: list.id, filmId: cranes!, note: '+ a note' }, db)
@@ -106,7 +106,7 @@ describe('the Letterboxd round trip', () => {
       'Date,Name,Tags,URL,Description',
     ])
     expect(list[2]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\d,"Front, and home front",,${SITE}/u/${cat.username}/lists/front-and-home-front,"'@first$`)) // prettier-ignore
-    expect(list.slice(4)).toEqual([
+    expect(list.slice(5)).toEqual([
       '',
       'Position,Name,Year,URL,Description',
       `1,The Ascent,1977,${SITE}/films/the-ascent,`,
