@@ -15,7 +15,7 @@ const newPerson = personMaker(db, 'importer')
 
 const upload = (name: string, bytes: Uint8Array) => {
   const data = new FormData()
-  data.append('file', new File([bytes], name))
+  data.append('file', new File([Buffer.from(bytes)], name))
   return previewImport(null, data)
 }
 const rowsOf = async (userId: string) => {
