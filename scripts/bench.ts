@@ -13,6 +13,7 @@ import {
 } from './bench/rating-db'
 import { goalsOf, writeResults } from './bench/report'
 import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
+import { runDiaryScenarios, seedDiaryBench } from './bench/diary'
 import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
 import { distDir, ensureBuild, startServer, type RunningServer } from './bench/server'
@@ -64,6 +65,7 @@ try {
   const members = await benchMembers(dir, load.connections)
   const benchDb = join(dir, 'bench.db')
   const ratedFilm = await filmIdOf(benchDb, 'the-cranes-are-flying')
+  const diarySeed = await seedDiaryBench(benchDb)
   const counter = await installWriteCounter(benchDb)
   const rating = await ratingActionLoad(root, {
     filmId: ratedFilm,
@@ -78,6 +80,8 @@ try {
     counter,
   })
   counter.close()
+  const diary = await runDiaryScenarios(server.url, load, diarySeed, members)
+  results.push(...diary.results)
   await server.stop()
   server = undefined
   const aggregates = await ratingAggregates(benchDb, ratedFilm)
@@ -100,7 +104,7 @@ try {
   server = undefined
 
   const http = { ...load, results }
-  const goals = goalsOf(http)
+  const goals = [...goalsOf(http), ...diary.goals]
   const cpuList = cpus()
   const file = await writeResults(root, {
     date: new Date().toISOString(),
