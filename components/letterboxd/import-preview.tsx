@@ -1,17 +1,21 @@
 'use client'
 
-import { useActionState } from 'react'
-import { applyImport, type ImportPreview } from '@/app/actions/letterboxd'
-import { FormMessage } from '@/components/form/form-message'
+import type { ImportPreview } from '@/app/actions/letterboxd'
 import { SubmitButton } from '@/components/form/submit-button'
 import { countPhrases } from '@/lib/rules/letterboxd'
 
 const rowName = (note: { file: string; row: number; name: string; year: number | null }) =>
   `${note.name}${note.year !== null ? ` (${note.year})` : ''} — ${note.file}, row ${note.row}`
 
+type Props = {
+  preview: ImportPreview
+  /** The import action's dispatch, whose answer the import form shows. */
+  apply: (formData: FormData) => void
+  applied: boolean
+}
+
 /** What importing the previewed file would add, the rows that match no film, and "Import". */
-export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
-  const [state, dispatch] = useActionState(applyImport, null)
+export function ImportPreviewView({ preview, apply, applied }: Props) {
   return (
     <section className="import-preview" aria-labelledby="preview-heading">
       <h3 id="preview-heading">What importing {preview.fileName} adds</h3>
@@ -42,11 +46,8 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           </ul>
         </>
       )}
-      {state?.ok ? (
-        <FormMessage state={state} />
-      ) : (
-        <form action={dispatch}>
-          <FormMessage state={state} />
+      {!applied && (
+        <form action={apply}>
           <input type="hidden" name="importId" value={preview.importId} />
           <SubmitButton pendingText="Importing…">Import</SubmitButton>
         </form>
