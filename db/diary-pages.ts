@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { count, desc, eq, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { diaryEntries, films, users } from './schema'
 import type { Viewer } from './users'
@@ -79,8 +79,5 @@ export async function diaryPage(
 }
 
 export async function setDiaryPublic(viewer: Viewer, diaryPublic: boolean, db: Database = getDb()) {
-  await db
-    .update(users)
-    .set({ diaryPublic })
-    .where(and(eq(users.id, viewer.id)))
+  await db.update(users).set({ diaryPublic }).where(eq(users.id, viewer.id))
 }
