@@ -18,9 +18,13 @@ const nextConfig: NextConfig = {
   experimental: {
     // Forms may come from the site's public address even where a proxy in front changes Host.
     // (server.ts refuses other origins first: lib/server/request-guard.ts.)
-    serverActions: process.env.SITE_URL
-      ? { allowedOrigins: [new URL(process.env.SITE_URL).host] }
-      : undefined,
+    // A Letterboxd export of up to 10 MB is posted to a server action (lib/letterboxd), which
+    // itself refuses anything larger with a message; Next's own 1 MB limit would answer first.
+    // server.ts keeps the 1 MB limit for every other page (lib/server/request-guard.ts).
+    serverActions: {
+      bodySizeLimit: '12mb',
+      ...(process.env.SITE_URL ? { allowedOrigins: [new URL(process.env.SITE_URL).host] } : {}),
+    },
     // Pages rendered on demand stay in memory only, so a restarted server (or one pointed at
     // another database) never serves a page cached from a previous run.
     isrFlushToDisk: false,

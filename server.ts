@@ -21,7 +21,7 @@ import {
   warnOnce,
 } from './lib/server/forwarded-headers'
 import { admit } from './lib/server/admit'
-import { BODY_LIMIT } from './lib/server/request-guard'
+import { bodyLimitFor } from './lib/server/request-guard'
 import { providerOrigins, securityHeadersSetter } from './lib/server/security-headers'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { answerHealth } from './lib/server/health'
@@ -58,7 +58,8 @@ const server = createServer(async (incoming, res) => {
   if (await answerHealth(incoming, res, { db: getDb(), stopping: () => shutdown.stopping() })) {
     return
   }
-  const req = await admit(incoming, res, { siteOrigin: siteUrl, bodyLimit: BODY_LIMIT })
+  const bodyLimit = bodyLimitFor(incoming.url)
+  const req = await admit(incoming, res, { siteOrigin: siteUrl, bodyLimit })
   if (!req) return
   const target = req.url ?? '/'
   const path = routedPath(target)

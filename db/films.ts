@@ -286,3 +286,21 @@ export async function allFilmSlugs(db: Database = getDb()) {
 export async function allPersonSlugs(db: Database = getDb()) {
   return db.select({ slug: people.slug }).from(people).orderBy(asc(people.id))
 }
+
+/** A film's reference by its slug, where an old slug now points, or null for neither. */
+export async function findFilmRefBySlug(
+  slug: string,
+  db: Database = getDb(),
+): Promise<{ kind: 'film'; film: FilmRef } | { kind: 'redirect'; slug: string } | null> {
+  const [film] = await db
+    .select({ id: films.id, slug: films.slug, title: films.title })
+    .from(films)
+    .where(eq(films.slug, slug))
+  if (film) return { kind: 'film', film }
+  const [aliased] = await db
+    .select({ slug: films.slug })
+    .from(filmSlugAliases)
+    .innerJoin(films, eq(films.id, filmSlugAliases.filmId))
+    .where(eq(filmSlugAliases.slug, slug))
+  return aliased ? { kind: 'redirect', slug: aliased.slug } : null
+}

@@ -36,6 +36,14 @@ const lookups: Lookups = {
     const owner = await listOwner(username, slug, db)
     return owner && { ownerId: owner.ownerId }
   },
+  memberDiary: async ({ username }, db) => {
+    const [row] = await db
+      .select({ id: users.id, diaryPublic: users.diaryPublic })
+      .from(users)
+      .where(eq(users.username, username))
+    if (!row) return null
+    return row.diaryPublic ? 'everyone' : { ownerId: row.id }
+  },
 }
 
 // Catalogue pages once found stay known for the life of the process, so a cached page costs no

@@ -1,10 +1,12 @@
 import 'server-only'
 import { and, eq, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
+import { filmDiaryState, type FilmDiaryState } from './diary'
 import { listsForFilm } from './list-queries'
 import { curatedProgressOf } from './profiles'
 import { films, ratings, users, watchlistEntries } from './schema'
 import type { Viewer } from './users'
+import { todayUtc } from '@/lib/rules/diary'
 
 /** A shared page, as far as its personal parts go. */
 export type PersonalPage =
@@ -13,10 +15,15 @@ export type PersonalPage =
 /** The member's own controls on a film page. */
 export type FilmState = {
   filmId: number
+  /** The film's first year: no viewing can be logged before it. */
+  yearStart: number
   /** In half stars (1–10), or null: not rated. */
   rating: number | null
   onWatchlist: boolean
   lists: { id: number; title: string; hasFilm: boolean }[]
+  diary: FilmDiaryState
+  /** The server's day (UTC), which the diary's date field starts at. */
+  today: string
 }
 
 export type CuratedProgress = { rated: number; total: number }
@@ -64,6 +71,7 @@ export async function filmStateOf(
   const [film] = await db
     .select({
       id: films.id,
+      yearStart: films.yearStart,
       rating: sql<number | null>`(select ${ratings.score} from ${ratings}
         where ${and(eq(ratings.userId, viewer.id), eq(ratings.filmId, films.id))})`,
       onWatchlist: sql<boolean>`exists (select 1 from ${watchlistEntries}
@@ -74,9 +82,15 @@ export async function filmStateOf(
     .from(films)
     .where(eq(films.slug, slug))
   if (!film) return null
-  const lists = await listsForFilm(viewer, film.id, db)
+  const [lists, diary] = await Promise.all([
+    listsForFilm(viewer, film.id, db),
+    filmDiaryState(viewer, film.id, db),
+  ])
   return {
     filmId: film.id,
+    yearStart: film.yearStart,
+    diary,
+    today: todayUtc(),
     rating: film.rating,
     onWatchlist: film.onWatchlist,
     lists: lists.map(({ id, title, hasFilm }) => ({ id, title, hasFilm })),

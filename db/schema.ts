@@ -246,6 +246,8 @@ export const users = sqliteTable('users', {
   sessionVersion: integer('session_version').notNull().default(1),
   /** Whether others may see this person's watchlist on their profile. */
   watchlistPublic: integer('watchlist_public', { mode: 'boolean' }).notNull().default(false),
+  /** Whether others may see this person's diary and reviews (public unless they say otherwise). */
+  diaryPublic: integer('diary_public', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .$defaultFn(() => new Date()),
@@ -465,4 +467,74 @@ export const pageChanges = sqliteTable(
     changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('page_changes_changed_at_idx').on(t.changedAt)],
+)
+
+/** One viewing a member logged: when they watched it, and what they thought (a review is optional). */
+export const diaryEntries = sqliteTable(
+  'diary_entries',
+  {
+    id: integer('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    /** The calendar day, YYYY-MM-DD, as the member gave it: no time zone to shift it. */
+    watchedOn: text('watched_on').notNull(),
+    loggedAt: integer('logged_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Half stars like `ratings.score`, or null when the entry has no rating. */
+    score: integer('score'),
+    rewatch: integer('rewatch', { mode: 'boolean' }).notNull().default(false),
+    review: text('review'),
+    spoilers: integer('spoilers', { mode: 'boolean' }).notNull().default(false),
+    /** In the order the member wrote them; shown with the entry and exported, never searched. */
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    index('diary_entries_user_idx').on(t.userId, t.watchedOn, t.id),
+    index('diary_entries_user_film_idx').on(t.userId, t.filmId),
+    index('diary_entries_film_reviews_idx')
+      .on(t.filmId, t.loggedAt)
+      .where(sql`${t.review} is not null`),
+    check('diary_entries_score_range', sql`${t.score} is null or ${t.score} between 1 and 10`),
+  ],
+)
+
+/** Films a member has seen: logged in the diary or simply marked as watched. */
+export const watchedFilms = sqliteTable(
+  'watched_films',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    filmId: integer('film_id')
+      .notNull()
+      .references(() => films.id, { onDelete: 'cascade' }),
+    markedAt: integer('marked_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.filmId] }),
+    index('watched_films_user_idx').on(t.userId, t.markedAt),
+  ],
+)
+
+export type DiaryEntry = typeof diaryEntries.$inferSelect
+export type WatchedFilm = typeof watchedFilms.$inferSelect
+
+/**
+ * A Letterboxd import someone has previewed but not yet applied: the rows read from their file,
+ * kept so that "Import" (a second request, perhaps without JavaScript) applies what was shown.
+ */
+export const pendingImports = sqliteTable(
+  'pending_imports',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    rows: text('rows', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('pending_imports_user_idx').on(t.userId, t.createdAt)],
 )

@@ -40,6 +40,23 @@ function invalidations(changed: (paths: string[]) => Promise<void>) {
       const filmPaths = [...new Set(films.map((film) => `/films/${film.slug}`))]
       return changed([...home, `/curated/${list.slug}`, ...filmPaths])
     },
+
+    /** Lists were made in bulk (an import): the member's /lists. */
+    lists() {
+      return changed(['/lists'])
+    },
+
+    /** A member's diary or watched films changed. */
+    diary() {
+      return changed(['/diary'])
+    },
+
+    /** Reviews of these films changed: the film page shows the newest, /reviews all of them. */
+    filmReviews(films: readonly { slug: string }[]) {
+      return changed(
+        films.flatMap((film) => [`/films/${film.slug}`, `/films/${film.slug}/reviews`]),
+      )
+    },
   }
 }
 

@@ -71,6 +71,10 @@ export const PAGE_KINDS = {
     served: 'per-request',
     exists: 'memberListEditor',
   },
+  // A private diary, like a private list, is a 404 to everyone but its owner.
+  memberDiary: { path: '/u/:username/diary', served: 'per-request', exists: 'memberDiary' },
+  memberYear: { path: '/u/:username/year/:year', served: 'per-request', exists: 'memberDiary' },
+  filmReviews: { path: '/films/:slug/reviews', served: 'per-request', exists: 'film' },
 } as const satisfies Record<string, PageKind>
 
 export type PageKindName = keyof typeof PAGE_KINDS

@@ -13,6 +13,7 @@ import {
 } from './bench/rating-db'
 import { goalsOf, writePartialResults, writeResults } from './bench/report'
 import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
+import { runDiaryScenarios, seedDiaryBench } from './bench/diary'
 import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
 import { runSignUpFlood } from './bench/sign-up-flood'
@@ -88,6 +89,7 @@ try {
     process.exit(0)
   }
   const ratedFilm = await filmIdOf(benchDb, 'the-cranes-are-flying')
+  const diarySeed = await seedDiaryBench(benchDb)
   const counter = await installWriteCounter(benchDb)
   const rating = await ratingActionLoad(root, {
     filmId: ratedFilm,
@@ -103,6 +105,8 @@ try {
   })
   counter.close()
   const signUpFlood = await runSignUpFlood(root, server.url, { floodSec: load.durationSec * 4 })
+  const diary = await runDiaryScenarios(server.url, load, diarySeed, members)
+  results.push(...diary.results)
   await server.stop()
   server = undefined
   const aggregates = await ratingAggregates(benchDb, ratedFilm)
@@ -125,7 +129,7 @@ try {
   server = undefined
 
   const http = { ...load, results }
-  const goals = goalsOf(http)
+  const goals = [...goalsOf(http), ...diary.goals]
   const cpuList = cpus()
   const file = await writeResults(root, {
     date: new Date().toISOString(),

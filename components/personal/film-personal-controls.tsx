@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { FilmState } from '@/db/personal-state'
+import { DiaryControls } from '../diary/diary-controls'
 import { AddToListForm } from '../lists/add-to-list-form'
 import { RatingForm } from '../rating/rating-form'
 import { WatchlistButton } from '../watchlist/watchlist-button'
@@ -8,7 +9,7 @@ import '../lists/lists.css'
 type Props = { film: { id: number; title: string }; state: FilmState }
 
 /**
- * The member's own rating, watchlist and lists for a film, from `filmStateOf` (db/personal-state.ts):
+ * The member's own rating, watchlist, lists and diary for a film, from `filmStateOf` (db/personal-state.ts):
  * rendered on the server for the per-request page and in the browser on the shared one. A new
  * personal part is a field there and a component here.
  */
@@ -24,6 +25,11 @@ export function FilmPersonalControls({ film, state }: Props) {
           <Link href="/lists/new">Make a list</Link> to add {film.title} to.
         </p>
       )}
+      <DiaryControls
+        film={{ id: film.id, title: film.title, yearStart: state.yearStart }}
+        diary={state.diary}
+        today={state.today}
+      />
     </div>
   )
 }

@@ -82,18 +82,22 @@ export function RatingForm({ filmId, savedScore }: Props) {
         <RatingStars
           score={shown}
           onPointerDown={() => (pointerChoosing.current = true)}
-          onChange={(event) => setUnsaved(Number(event.currentTarget.value))}
-          onClick={(event) => {
-            // The arrow keys also "click" the radio they move to: only a pointer's click saves.
-            if (!pointerChoosing.current) return
-            pointerChoosing.current = false
-            save(event.currentTarget.value)
+          handlers={{
+            onChange: (event) => setUnsaved(Number(event.currentTarget.value)),
+            onClick: (event) => {
+              // The arrow keys also "click" the radio they move to: only a pointer's click saves.
+              if (!pointerChoosing.current) return
+              pointerChoosing.current = false
+              save(event.currentTarget.value)
+            },
+            onKeyDown: (event) => {
+              pointerChoosing.current = false
+              if (event.key === 'Enter') saveFromKey(event)
+            },
+            onKeyUp: (event) => {
+              if (event.key === ' ') saveFromKey(event)
+            },
           }}
-          onKeyDown={(event) => {
-            pointerChoosing.current = false
-            if (event.key === 'Enter') saveFromKey(event)
-          }}
-          onKeyUp={(event) => event.key === ' ' && saveFromKey(event)}
         />
         <p className="rating-status" role="status">
           {choice !== null

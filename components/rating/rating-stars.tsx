@@ -13,7 +13,15 @@ export type StarHandlers = {
   onKeyUp?: (event: KeyboardEvent<HTMLInputElement>) => void
 }
 
-type Props = { score: number | null; onPointerDown?: () => void } & StarHandlers
+type Props = {
+  score: number | null
+  /** Without them the stars are uncontrolled, starting at `score` (a form that saves on submit). */
+  handlers?: StarHandlers
+  onPointerDown?: () => void
+  legend?: string
+  /** Adds a "No rating" choice, and a rating is no longer required. */
+  optional?: boolean
+}
 
 /**
  * Ten real radio buttons, drawn as the left and right halves of five stars: filled up to the
@@ -21,10 +29,24 @@ type Props = { score: number | null; onPointerDown?: () => void } & StarHandlers
  * drawing follows a choice even without JavaScript. Being one named group, the arrow keys move
  * between them natively.
  */
-export function RatingStars({ score, onPointerDown, ...handlers }: Props) {
+export function RatingStars({
+  score,
+  handlers,
+  onPointerDown,
+  legend = 'Your rating',
+  optional = false,
+}: Props) {
+  const checked = (value: number | null) =>
+    handlers ? { checked: score === value, ...handlers } : { defaultChecked: score === value }
   return (
     <fieldset className="rating-stars" onPointerDown={onPointerDown}>
-      <legend>Your rating</legend>
+      <legend>{legend}</legend>
+      {/* Outside the row of stars, whose drawing fills up to any checked radio in it. */}
+      {optional && (
+        <label className="rating-none">
+          <input type="radio" name="score" value="" {...checked(null)} /> No rating
+        </label>
+      )}
       <div className="rating-star-row">
         {SCORES.map((value) => (
           <label key={value} className="rating-star">
@@ -32,9 +54,8 @@ export function RatingStars({ score, onPointerDown, ...handlers }: Props) {
               type="radio"
               name="score"
               value={value}
-              checked={score === value}
-              {...handlers}
-              required
+              {...checked(value)}
+              required={!optional}
             />
             <svg
               aria-hidden="true"

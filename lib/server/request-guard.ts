@@ -79,8 +79,28 @@ function allowedOrigin(origin: string, host: string | undefined, siteOrigin: str
   )
 }
 
-/** Next's own limit for a server action's body (serverActions.bodySizeLimit, 1 MB by default). */
-export const BODY_LIMIT = 1024 * 1024
+const MB = 1024 * 1024
+
+/** The limit for a form's body: 1 MB, but for the pages that upload a file. */
+export const BODY_LIMIT = MB
+
+/**
+ * Pages whose forms upload a file, and their limits: a Letterboxd export (10 MB, lib/letterboxd)
+ * and a curated list file (1 MB, db/curated-list-file.ts), with room for the form around them.
+ * next.config.ts's serverActions.bodySizeLimit is the largest of these.
+ */
+const UPLOAD_LIMITS: [path: string, bytes: number][] = [
+  ['/settings/data', 12 * MB],
+  ['/curate', 2 * MB],
+]
+
+/** The body limit for a form posted to `url`. */
+export function bodyLimitFor(url: string | undefined) {
+  const path = (url ?? '/').split('?')[0]!
+  return (
+    UPLOAD_LIMITS.find(([page]) => path === page || path.startsWith(`${page}/`))?.[1] ?? BODY_LIMIT
+  )
+}
 
 /** Answers a refused request with its status and a one-line reason, and reads no more of it. */
 export function refuse(res: ServerResponse, { status, reason }: Refusal) {

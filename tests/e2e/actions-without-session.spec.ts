@@ -29,6 +29,8 @@ async function traces(filmId: number) {
     entries: await count('select count(*) from list_entries where film_id = ? or note = ?', [filmId, MARK]), // prettier-ignore
     lists: await count('select count(*) from lists where title = ? or description = ?', [MARK, MARK]), // prettier-ignore
     usernames: await count('select count(*) from users where username = ?', ['no_session_name']),
+    diary: await count('select count(*) from diary_entries where film_id = ?', [filmId]),
+    watched: await count('select count(*) from watched_films where film_id = ?', [filmId]),
   }
 }
 
@@ -40,7 +42,7 @@ test('@js-only every member action refuses a request without a live session', as
     (await db.execute({ sql: 'select id from films where slug = ?', args: [FILM] })).rows[0]![0],
   )
   const form = new FormData()
-  const fields = { filmId, score: 7, change: 'add', listId: 1, title: MARK, description: MARK, visibility: 'public', note: MARK, direction: 'up', confirm: 'on', watchlistPublic: 'on', currentPassword: 'x', newPassword: 'a long new passphrase', password: 'x', username: 'no_session_name' } // prettier-ignore
+  const fields = { filmId, score: 7, change: 'add', listId: 1, title: MARK, description: MARK, visibility: 'public', note: MARK, direction: 'up', confirm: 'on', watchlistPublic: 'on', currentPassword: 'x', newPassword: 'a long new passphrase', password: 'x', username: 'no_session_name', watchedOn: '2026-01-01', review: MARK, diaryPublic: 'private' } // prettier-ignore
   for (const [name, value] of Object.entries(fields)) form.set(name, String(value))
   const reply = new Response(await encodeReply([null, form]))
   const body = Buffer.from(await reply.arrayBuffer())

@@ -5,17 +5,10 @@ import { searchCatalogue } from '@/db/catalogue'
 import { parseCatalogueQuery } from '@/db/catalogue-query'
 import { findFilmBySlug, findPersonBySlug } from '@/db/films'
 import { migrateDatabase, seedIfEmpty, syncCanon } from '@/db/prepare'
-import {
-  films,
-  filmStudios,
-  listEntries,
-  lists,
-  ratings,
-  users,
-  watchlistEntries,
-} from '@/db/schema'
+import { films, filmStudios, listEntries, lists, ratings, watchlistEntries } from '@/db/schema'
 import { slugify } from '@/db/search-text'
 import { FILMS_BEFORE_CANON, insertFilmsBeforeCanon } from '../helpers/films-before-canon'
+import { insertEarlyUsers } from '../helpers/early-users'
 import { createTestDatabase, migrationsBefore } from '../helpers/test-db'
 
 const canon = readCanon()
@@ -107,10 +100,7 @@ describe('upgrading a database made before the canon', async () => {
   const db = await createTestDatabase({ migrationsFolder: migrationsBefore('0007_canon') })
   await insertFilmsBeforeCanon(db)
   const before = await db.select({ id: films.id, slug: films.slug }).from(films)
-  const [member] = await db
-    .insert(users)
-    .values({ email: 'early@example.test', username: 'early' })
-    .returning({ id: users.id })
+  const [member] = await insertEarlyUsers(db, [{ email: 'early@example.test', username: 'early' }])
   const at = new Date('2026-11-01T00:00:00Z')
   await db.insert(ratings).values(before.map((f, i) => ({ userId: member!.id, filmId: f.id, score: (i % 10) + 1, ratedAt: at }))) // prettier-ignore
   await db.insert(watchlistEntries).values({ userId: member!.id, filmId: before[0]!.id, addedAt: at }) // prettier-ignore

@@ -84,6 +84,21 @@ describe('the lookups behind each kind of page', () => {
     expect(await audienceAt(`/u/${ben.username}/lists/to-edit/edit`)).toBeNull()
   })
 
+  it("shows a member's diary and year to everyone, or when private to its owner only", async () => {
+    const ann = await newMember()
+    for (const path of [`/u/${ann.username}/diary`, `/u/${ann.username}/year/2026`]) {
+      expect(await audienceAt(path)).toBe('everyone')
+    }
+    await db.update(users).set({ diaryPublic: false }).where(eq(users.id, ann.id))
+    expect(await audienceAt(`/u/${ann.username}/diary`)).toEqual({ ownerId: ann.id })
+    expect(await audienceAt(`/u/${ann.username}/year/2026`)).toEqual({ ownerId: ann.id })
+  })
+
+  it("finds a film's reviews page as it finds the film", async () => {
+    expect(await audienceAt('/films/the-cranes-are-flying/reviews')).toBe('everyone')
+    expect(await audienceAt('/films/no-such-film/reviews')).toBeNull()
+  })
+
   it('has a lookup for every kind of page that names one', async () => {
     for (const kind of Object.values(PAGE_KINDS)) {
       if (!('exists' in kind)) continue

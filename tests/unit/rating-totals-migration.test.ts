@@ -4,6 +4,7 @@ import { migrateDatabase } from '@/db/prepare'
 import { films, ratings, users } from '@/db/schema'
 import { recountedRatingTotals, storedRatingTotals } from '../helpers/rating-totals'
 import { insertFilmsBeforeCanon } from '../helpers/films-before-canon'
+import { insertEarlyUsers } from '../helpers/early-users'
 import { createTestDatabase, migrationsBefore } from '../helpers/test-db'
 
 // A database as it was before film_rating_totals: catalogue loaded, ratings given.
@@ -11,10 +12,10 @@ const before = migrationsBefore('0006_rating_totals')
 const db = await createTestDatabase({ migrationsFolder: before })
 await insertFilmsBeforeCanon(db)
 const catalogue = await db.select({ id: films.id }).from(films).orderBy(films.id)
-const people = await db
-  .insert(users)
-  .values([1, 2, 3].map((n) => ({ email: `early${n}@example.test` })))
-  .returning({ id: users.id })
+const people = await insertEarlyUsers(
+  db,
+  [1, 2, 3].map((n) => ({ email: `early${n}@example.test` })),
+)
 // The first person rates six films, the second five, the third four.
 const given = people.flatMap((person, p) =>
   catalogue.slice(0, 6 - p).map((film, f) => ({

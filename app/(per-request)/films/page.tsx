@@ -8,6 +8,8 @@ import { catalogueDecades, catalogueStudios, directorsNamed, searchCatalogue } f
 import { catalogueHref, parseCatalogueQuery, SEARCH_MAX } from '@/db/catalogue-query'
 import { CatalogueFilters } from './catalogue-filters'
 import { watchlistedAmong } from '@/db/watchlist'
+import { watchedAmong } from '@/db/diary'
+import { WatchedMark } from '@/components/diary/watched-mark'
 import { currentViewer } from '@/lib/viewer'
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
@@ -32,7 +34,9 @@ export default async function CataloguePage({ searchParams }: Props) {
   const directorText = directors.find((d) => d.slug === query.director)?.name ?? query.director
   const viewer = await currentViewer()
   const shownIds = result.films.map((film) => film.id)
-  const watchlisted = viewer && (await watchlistedAmong(viewer, shownIds))
+  const [watchlisted, watched] = viewer
+    ? await Promise.all([watchlistedAmong(viewer, shownIds), watchedAmong(viewer, shownIds)])
+    : [null, null]
   return (
     <>
       <h1>All films</h1>
@@ -82,7 +86,12 @@ export default async function CataloguePage({ searchParams }: Props) {
             <li key={film.slug}>
               <FilmCard
                 film={film}
-                extra={<CardRating {...film} />}
+                extra={
+                  <>
+                    <CardRating {...film} />
+                    {watched?.has(film.id) && <WatchedMark />}
+                  </>
+                }
                 actions={
                   watchlisted && (
                     <WatchlistButton

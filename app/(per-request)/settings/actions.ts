@@ -11,6 +11,7 @@ import {
   usernameOf,
   type Viewer,
 } from '@/db/users'
+import { reviewedFilmSlugs } from '@/db/reviews'
 import { memberAction } from '@/lib/action'
 import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { clientAddressOf } from '@/lib/client-address'
@@ -84,8 +85,10 @@ export const deleteAccount = memberAction(
       // An account that signs in through a provider confirms with its username instead.
       return failure(CHECK_FIELDS, { username: [accountMessages.typeUsername] })
     }
+    const reviewedFilms = await reviewedFilmSlugs(viewer)
     const ratedFilms = await deleteUser(viewer)
     await invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
+    await invalidate.filmReviews(reviewedFilms)
     await signOut({ redirectTo: '/account-deleted' })
     return { ok: true }
   },

@@ -6,6 +6,10 @@ import { findCredentialsById } from '@/db/users'
 import { isWatchlistPublic } from '@/db/watchlist'
 import { ChangePasswordForm, DeleteAccountForm, SignOutEverywhereForm } from './settings-forms'
 import { WatchlistVisibilityForm } from './watchlist-visibility-form'
+import { DiaryVisibilityForm } from './diary-visibility-form'
+import { ownDiaryOwner } from '@/db/diary-pages'
+import Link from 'next/link'
+import '@/components/diary/diary.css'
 
 export const metadata: Metadata = { title: 'Settings', robots: { index: false } }
 
@@ -18,6 +22,7 @@ export default async function SettingsPage({ searchParams }: Props) {
   if (!account) redirect(signInPath('/settings'))
   const changed = (await searchParams).changed === 'password'
   const watchlistPublic = await isWatchlistPublic({ id: session.id })
+  const diary = await ownDiaryOwner({ id: session.id })
   return (
     <div className="narrow">
       <h1>Settings</h1>
@@ -45,6 +50,16 @@ export default async function SettingsPage({ searchParams }: Props) {
       <section aria-labelledby="watchlist-heading">
         <h2 id="watchlist-heading">Watchlist</h2>
         <WatchlistVisibilityForm watchlistPublic={watchlistPublic} />
+      </section>
+      <section aria-labelledby="diary-heading">
+        <h2 id="diary-heading">Diary</h2>
+        <DiaryVisibilityForm diaryPublic={diary?.diaryPublic ?? true} />
+      </section>
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          <Link href="/settings/data">Export or import your data</Link> in Letterboxd’s format.
+        </p>
       </section>
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>

@@ -5,6 +5,7 @@ import { FilmDetailsView } from '@/components/film-details'
 import { FilmPersonalPanel } from '@/components/film-personal-panel'
 import { FilmPersonalSlot } from '@/components/personal/film-personal-slot'
 import { RatingSummary } from '@/components/rating/rating-summary'
+import { FilmReviews } from '@/components/reviews/film-reviews'
 import type { Viewer } from '@/db/users'
 import { formatYears } from '@/lib/format'
 import { findFilmBySlug, type FilmDetails } from '@/db/films'
@@ -66,6 +67,7 @@ export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer
           )
         }
       />
+      <FilmReviews film={film} viewer={viewer} />
     </>
   )
 }

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { plural } from '../format'
+import type { UploadError } from '../letterboxd/read-upload'
+
+export const importMessages = {
+  noFile: 'Choose the ZIP Letterboxd gave you, or one CSV from it.',
+  expired: 'This preview is no longer there (it was imported, or a newer one replaced it). Preview the file again.', // prettier-ignore
+  nothingNew: 'Nothing to import: everything in this file is already here.',
+}
+
+export const previewImportSchema = z.object({})
+export const applyImportSchema = z.object({
+  importId: z.uuid({ error: importMessages.expired }),
+})
+
+/** "diary.csv, row 12: The Rating “7” is not …" */
+export const describeUploadError = ({ file, row, message }: UploadError) =>
+  `${file}${row !== undefined ? `, row ${row}` : ''}: ${message}`
+
+export type Counted = {
+  ratings: number
+  diary: number
+  reviews: number
+  watched: number
+  watchlist: number
+  lists: number
+}
+
+/** Each kind's count as a phrase: "3 ratings", "1 diary entry"… */
+export const countPhrases = (counts: Counted) => [
+  plural(counts.ratings, 'rating'),
+  plural(counts.diary, 'diary entry', 'diary entries'),
+  plural(counts.reviews, 'review'),
+  plural(counts.watched, 'watched film'),
+  plural(counts.watchlist, 'film on your watchlist', 'films on your watchlist'),
+  plural(counts.lists, 'list'),
+]
+
+export const importedMessage = (counts: Counted) => `Imported ${countPhrases(counts).join(', ')}.`

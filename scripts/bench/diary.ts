@@ -1,0 +1,109 @@
+import { asc, eq } from 'drizzle-orm'
+import { openDatabaseFile } from '@/db/client'
+import { diaryEntries, films, users } from '@/db/schema'
+import { checked, measureScenario, pageLoad, type HttpResult, type LoadOptions } from './http'
+import { acceptEncoding, probe } from './load'
+import type { Member } from './rating-action'
+import type { Goal } from './report'
+
+// Issue 10's claim: a diary page with 2,000 entries and a film page with 1,000 reviews stay within
+// 20% of the same pages with 10. Each pair of pages is measured the same way, one after the other.
+
+const REVIEW = 'A long look at the war from the ground. '.repeat(12).trim()
+const day = (i: number) => new Date(Date.UTC(2026, 0, 1) - i * 3600_000 * 20).toISOString().slice(0, 10) // prettier-ignore
+
+export type DiarySeed = {
+  bigDiary: string
+  smallDiary: string
+  manyReviews: string
+  fewReviews: string
+}
+
+/** Two members' diaries (2,000 and 10 entries) and two films' reviews (1,000 and 10). */
+export async function seedDiaryBench(databaseFile: string): Promise<DiarySeed> {
+  const db = openDatabaseFile(databaseFile)
+  try {
+    const catalogue = await db.select({ id: films.id, slug: films.slug }).from(films).orderBy(asc(films.id)).limit(200) // prettier-ignore
+    const [big, small] = await db
+      .insert(users)
+      .values([
+        { username: 'diary_big', email: 'diary.big@example.test' },
+        { username: 'diary_small', email: 'diary.small@example.test' },
+      ])
+      .returning({ id: users.id, username: users.username })
+    const entry = (userId: string, i: number, filmId: number) => ({
+      userId,
+      filmId,
+      watchedOn: day(i),
+      loggedAt: new Date(Date.UTC(2026, 0, 2) - i * 1000),
+      score: (i % 10) + 1,
+      review: i % 3 === 0 ? REVIEW : null,
+    })
+    const bigRows = Array.from({ length: 2000 }, (_, i) => entry(big!.id, i, catalogue[i % catalogue.length]!.id)) // prettier-ignore
+    for (let at = 0; at < bigRows.length; at += 500) {
+      await db.insert(diaryEntries).values(bigRows.slice(at, at + 500))
+    }
+    await db.insert(diaryEntries).values(Array.from({ length: 10 }, (_, i) => entry(small!.id, i, catalogue[i]!.id))) // prettier-ignore
+
+    const [many, few] = [catalogue.at(-1)!, catalogue.at(-2)!]
+    const reviewers = await db
+      .insert(users)
+      .values(
+        Array.from({ length: 1010 }, (_, i) => ({
+          username: `reviewer_${i}`,
+          email: `reviewer.${i}@example.test`,
+        })),
+      ) // prettier-ignore
+      .returning({ id: users.id })
+    const reviews = reviewers.map((reviewer, i) => ({
+      ...entry(reviewer.id, i, i < 1000 ? many.id : few.id),
+      review: REVIEW,
+    }))
+    for (let at = 0; at < reviews.length; at += 500) {
+      await db.insert(diaryEntries).values(reviews.slice(at, at + 500))
+    }
+    const [check] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'diary_big')) // prettier-ignore
+    if (!check) throw new Error('The diary bench members were not saved')
+    return {
+      bigDiary: `/u/${big!.username}/diary`,
+      smallDiary: `/u/${small!.username}/diary`,
+      manyReviews: `/films/${many.slug}`,
+      fewReviews: `/films/${few.slug}`,
+    }
+  } finally {
+    db.$client.close()
+  }
+}
+
+/** The four pages, each pair measured back to back; and the goals that compare them. */
+export async function runDiaryScenarios(
+  baseUrl: string,
+  options: LoadOptions,
+  seed: DiarySeed,
+  members: Member[],
+): Promise<{ results: HttpResult[]; goals: Goal[] }> {
+  const measure = async (id: string, label: string, path: string, mustInclude: string, signedIn = false) => {
+    const load = pageLoad(path, 'chromium', signedIn ? members : undefined)
+    const cookie: Record<string, string> = signedIn ? { cookie: members[0]!.cookie } : {}
+    const probePage = async () => [checked(await probe(baseUrl + path, { headers: { 'accept-encoding': acceptEncoding('chromium'), ...cookie } }), path, mustInclude)] // prettier-ignore
+    return measureScenario(baseUrl, { id, label, path }, load, options, probePage)
+  } // prettier-ignore
+  const results = [
+    await measure('diary-10', 'Diary page, 10 entries, anonymous', seed.smallDiary, 'diary_small'),
+    await measure('diary-2000', 'Diary page, 2,000 entries, anonymous', seed.bigDiary, 'Older entries'), // prettier-ignore
+    await measure('reviews-10', 'Film page with 10 reviews, signed in', seed.fewReviews, 'Reviews', true), // prettier-ignore
+    await measure('reviews-1000', 'Film page with 1,000 reviews, signed in', seed.manyReviews, 'All 1,000 reviews', true), // prettier-ignore
+  ]
+  const rate = (id: string) => results.find((r) => r.id === id)!.ratioToStatic
+  const goal = (id: string, label: string, big: string, small: string): Goal => {
+    const measured = rate(big) / rate(small)
+    return { id, label, judgedOn: 'its rate against the same page with 10, each a share of the static file', goal: 0.8, measured, met: measured >= 0.8 } // prettier-ignore
+  }
+  return {
+    results,
+    goals: [
+      goal('diary-2000', 'Diary page with 2,000 entries', 'diary-2000', 'diary-10'),
+      goal('reviews-1000', 'Film page with 1,000 reviews', 'reviews-1000', 'reviews-10'),
+    ],
+  }
+}

@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test'
+import { signUpNewUser } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
+import { expect, test } from './support/fixtures'
+
+/** axe runs in the page, so only where scripts run; the pages are the same without them. */
+const checkAccessibility = async (page: Page) => {
+  if (test.info().project.use.javaScriptEnabled !== false) await expectNoAxeViolations(page)
+}
+
+// Logging viewings, editing and deleting entries, watched, spoilers and the diary pages, with
+// and without JavaScript (each project runs every test here).
+
+const entryForm = (page: Page) => page.getByRole('form', { name: 'Log a viewing' })
+const reviews = (page: Page) => page.getByRole('region', { name: 'Reviews' })
+
+async function logViewing(
+  page: Page,
+  { date, stars, review, tags, spoilers = false }: { date: string; stars?: string; review?: string; tags?: string; spoilers?: boolean }, // prettier-ignore
+) {
+  const form = entryForm(page)
+  await form.getByLabel('Date watched').fill(date)
+  if (stars) await form.getByRole('group', { name: 'Rating' }).getByRole('radio', { name: stars, exact: true }).check() // prettier-ignore
+  if (review) await form.getByLabel('Review').fill(review)
+  if (tags) await form.getByLabel('Tags').fill(tags)
+  if (spoilers) await form.getByLabel('Contains spoilers').check()
+  await form.getByRole('button', { name: 'Save to diary' }).click()
+}
+
+test('logs a viewing, which takes the film off the watchlist; edits it; deletes it after confirming', async ({
+  page,
+  film,
+}) => {
+  test.slow()
+  const { username } = await signUpNewUser(page)
+  await film.goto('the-living-and-the-dead')
+  await film.addToWatchlist()
+  await expect(page.getByText('Not watched yet')).toBeVisible()
+  await expect(entryForm(page).getByLabel('Date watched')).toHaveValue(/^\d{4}-\d\d-\d\d$/)
+  await expect(entryForm(page).getByLabel('Rewatch')).not.toBeChecked()
+  await checkAccessibility(page)
+
+  await logViewing(page, { date: '2026-11-20', stars: '4 stars', review: `Seen by ${username}.\n\nA second paragraph.`, tags: 'war, 1960s' }) // prettier-ignore
+  await expect(page.getByText('Logged “The Living and the Dead” in your diary and took it off your watchlist.')).toBeVisible() // prettier-ignore
+  // Not a reload: without JavaScript that would post the form again.
+  await film.goto('the-living-and-the-dead')
+  await expect(page.getByText('✓ Watched')).toBeVisible()
+  await expect(film.addToWatchlistButton).toBeVisible()
+  await expect(film.ratingStatus).toHaveText('Your rating: 4 stars')
+  await expect(entryForm(page).getByLabel('Rewatch')).toBeChecked()
+  const mine = reviews(page).getByRole('article', { name: `Review by ${username}` })
+  await expect(mine.getByRole('paragraph')).toHaveText([`${username} (you) · watched 20 November 2026 · 4 stars`, `Seen by ${username}.`, 'A second paragraph.']) // prettier-ignore
+
+  await page.getByRole('link', { name: 'Edit entry' }).click()
+  await expect(page.getByRole('heading', { name: 'Edit diary entry', level: 1 })).toBeVisible()
+  await expect(page.getByLabel('Tags')).toHaveValue('war, 1960s')
+  await checkAccessibility(page)
+  await page.getByRole('group', { name: 'Rating' }).getByRole('radio', { name: '3 stars', exact: true }).check() // prettier-ignore
+  await page.getByRole('button', { name: 'Save entry' }).click()
+  await expect(page.getByText('Saved your diary entry for “The Living and the Dead”.')).toBeVisible() // prettier-ignore
+  await page.goto(page.url())
+  await expect(page.getByRole('radio', { name: '3 stars', exact: true })).toBeChecked()
+
+  await page.getByRole('button', { name: 'Delete entry' }).click()
+  await expect(page.getByText('Delete this entry for good?')).toBeVisible()
+  await page.getByRole('button', { name: 'Confirm delete' }).click()
+  await expect(page).toHaveURL(/\/films\/the-living-and-the-dead\?deleted=entry$/)
+  await expect(page.getByRole('link', { name: 'Edit entry' })).toHaveCount(0)
+  await expect(page.getByText('✓ Watched')).toBeVisible()
+  await expect(reviews(page).getByRole('article', { name: `Review by ${username}` })).toHaveCount(0) // prettier-ignore
+})
+
+test('a review with spoilers hides behind “Show review”; the diary is public until made private', async ({
+  page,
+  visitor,
+}) => {
+  test.slow()
+  const { username } = await signUpNewUser(page)
+  await page.goto('/films/father-of-a-soldier')
+  await page.getByRole('button', { name: 'Mark as watched' }).click()
+  await expect(page.getByText('✓ Watched')).toBeVisible()
+  await logViewing(page, { date: '2026-10-03', stars: '5 stars', review: `The ending, told by ${username}.`, spoilers: true }) // prettier-ignore
+  await expect(page.getByText('Logged “Father of a Soldier” in your diary.')).toBeVisible()
+
+  const theirs = reviews(visitor).getByRole('article', { name: `Review by ${username}` })
+  await expect(async () => {
+    await visitor.goto('/films/father-of-a-soldier')
+    await expect(theirs).toBeVisible({ timeout: 1000 })
+  }).toPass()
+  await expect(theirs.getByText(`The ending, told by ${username}.`)).toBeHidden()
+  await theirs.getByText('Show review').click()
+  await expect(theirs.getByText(`The ending, told by ${username}.`)).toBeVisible()
+  await checkAccessibility(visitor)
+
+  await page.goto('/diary')
+  await expect(page.getByRole('heading', { name: 'Your diary', level: 1 })).toBeVisible()
+  const october = page.getByRole('region', { name: 'October 2026' })
+  await expect(october.getByRole('heading', { name: 'Father of a Soldier (1964)' })).toBeVisible()
+  await expect(october.getByText('3 October 2026 · 5 stars')).toBeVisible()
+  await checkAccessibility(page)
+  await visitor.goto(`/u/${username}/diary`)
+  await expect(visitor.getByRole('heading', { name: `${username}’s diary` })).toBeVisible()
+  await expect(visitor.getByText('This review contains spoilers.')).toBeVisible()
+
+  await page.goto('/settings')
+  await page.getByRole('radio', { name: 'Private: only you can see them' }).check()
+  await page.getByRole('button', { name: 'Save diary setting' }).click()
+  await expect(page.getByText('Your diary is now private')).toBeVisible()
+  expect((await visitor.goto(`/u/${username}/diary`))?.status()).toBe(404)
+  await expect(async () => {
+    await visitor.goto('/films/father-of-a-soldier')
+    await expect(reviews(visitor)).toBeVisible({ timeout: 1000 })
+    await expect(theirs).toHaveCount(0, { timeout: 1000 })
+  }).toPass()
+  await page.goto(`/u/${username}/diary`)
+  await expect(page.getByRole('heading', { name: `${username}’s diary` })).toBeVisible()
+})

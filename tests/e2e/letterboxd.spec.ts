@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Page } from '@playwright/test'
+import { signUpNewUser } from './support/accounts'
+import { expectNoAxeViolations } from './support/axe'
+import { expect, test } from './support/fixtures'
+
+/** axe runs in the page, so only where scripts run; the pages are the same without them. */
+const checkAccessibility = async (page: Page) => {
+  if (test.info().project.use.javaScriptEnabled !== false) await expectNoAxeViolations(page)
+}
+
+// "Download my data" and importing it (or a Letterboxd file) on /settings/data, with and without
+// JavaScript.
+
+const fileField = (page: Page) => page.getByLabel('Letterboxd export (ZIP or CSV)')
+
+async function logAscent(page: Page, username: string) {
+  await page.goto('/films/the-ascent')
+  const form = page.getByRole('form', { name: 'Log a viewing' })
+  await form.getByLabel('Date watched').fill('2026-09-14')
+  await form.getByRole('group', { name: 'Rating' }).getByRole('radio', { name: '5 stars', exact: true }).check() // prettier-ignore
+  await form.getByLabel('Review').fill(`=Exported by ${username}`)
+  await form.getByRole('button', { name: 'Save to diary' }).click()
+  await expect(page.getByText('Logged “The Ascent” in your diary.')).toBeVisible()
+}
+
+test('downloads my data as a Letterboxd ZIP, and another account imports it after a preview', async ({
+  page,
+  visitor,
+}) => {
+  test.slow()
+  const { username } = await signUpNewUser(page)
+  await logAscent(page, username)
+  await page.goto('/settings/data')
+  await checkAccessibility(page)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download my data' }).click(),
+  ])
+  const zipPath = await download.path()
+  const files = unzipSync(readFileSync(zipPath))
+  const diary = strFromU8(files['diary.csv']!)
+  expect(diary.split('\n')[0]).toBe(
+    'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date',
+  )
+  expect(diary).toMatch(/,The Ascent,1977,http:\/\/[^,]+\/films\/the-ascent,5,,,2026-09-14\n/)
+  expect(strFromU8(files['reviews.csv']!)).toContain(`'=Exported by ${username}`)
+
+  await signUpNewUser(visitor)
+  await visitor.goto('/settings/data')
+  await fileField(visitor).setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: readFileSync(zipPath) }) // prettier-ignore
+  await visitor.getByRole('button', { name: 'Preview import' }).click()
+  const preview = visitor.getByRole('region', { name: 'What importing export.zip adds' })
+  await expect(preview.getByRole('listitem')).toHaveText(['1 rating', '1 diary entry', '1 review', '1 watched film', '0 films on your watchlist', '0 lists']) // prettier-ignore
+  await checkAccessibility(visitor)
+  await preview.getByRole('button', { name: 'Import' }).click()
+  await expect(visitor.getByText('Imported 1 rating, 1 diary entry, 1 review, 1 watched film, 0 films on your watchlist, 0 lists.')).toBeVisible() // prettier-ignore
+
+  await visitor.goto('/diary')
+  await expect(visitor.getByRole('heading', { name: 'The Ascent (1977)' })).toBeVisible()
+  await expect(visitor.getByText('14 September 2026 · 5 stars')).toBeVisible()
+  await expect(visitor.getByText(`=Exported by ${username}`)).toBeVisible()
+})
+
+test('names the rows that match no film, and refuses a file that is not an export', async ({
+  page,
+}) => {
+  await signUpNewUser(page)
+  await page.goto('/settings/data')
+  const csv = 'Date,Name,Year,Letterboxd URI\n2024-01-01,Come and See,1985,\n2024-01-02,Not A Real Film,1950,\n' // prettier-ignore
+  await fileField(page).setInputFiles({ name: 'watchlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }) // prettier-ignore
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await expect(page.getByRole('heading', { name: 'Not in the catalogue' })).toBeVisible()
+  await expect(page.getByText('Not A Real Film (1950) — watchlist.csv, row 3')).toBeVisible()
+  await expect(page.getByText('1 film on your watchlist', { exact: true })).toBeVisible()
+
+  await fileField(page).setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }) // prettier-ignore
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await expect(fileField(page)).toHaveAccessibleDescription(/poster\.png: This is neither a ZIP nor a CSV file\./) // prettier-ignore
+})
