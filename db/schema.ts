@@ -179,9 +179,8 @@ export const curatedEntries = sqliteTable(
     listId: integer('list_id')
       .notNull()
       .references(() => curatedLists.id, { onDelete: 'cascade' }),
-    filmId: integer('film_id')
-      .notNull()
-      .references(() => films.id, { onDelete: 'restrict' }),
+    /** Null when the film is not in the catalogue: the entry is kept as text only. */
+    filmId: integer('film_id').references(() => films.id, { onDelete: 'restrict' }),
     position: integer('position').notNull(),
     /** The entry's title and year exactly as the curator wrote them. */
     listedTitle: text('listed_title').notNull(),
