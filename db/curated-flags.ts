@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq, inArray, max, ne, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, max, sql } from 'drizzle-orm'
 import type { ImportReport, Resolved } from './curated-import'
 import { descriptionFitter } from './description-fit'
 import type { Executor } from './executor'
@@ -27,7 +27,7 @@ export async function catalogueFlags(
         .where(inArray(corrections.entryId, entryIds.length > 0 ? entryIds : [-1]))
     ).map((j) => `${j.entryId}:${j.field}`),
   )
-  const betterFit = descriptionFitter(matcher.films, await describedElsewhere(listId, db))
+  const betterFit = descriptionFitter(matcher.films, await knownDescriptions(db))
   const [last] = await db
     .select({ position: max(corrections.position) })
     .from(corrections)
@@ -73,15 +73,14 @@ export async function catalogueFlags(
   return added
 }
 
-/** Descriptions other lists give their films, leaving out those already judged wrong. */
-function describedElsewhere(listId: number, db: Executor) {
+/** Descriptions lists give their films, leaving out those already judged wrong. */
+function knownDescriptions(db: Executor) {
   return db
     .select({ filmId: sql<number>`${curatedEntries.filmId}`, description: curatedEntries.description })
     .from(curatedEntries)
     .where(
       and(
-        ne(curatedEntries.listId, listId),
-        sql`${curatedEntries.filmId} is not null`,
+        isNotNull(curatedEntries.filmId),
         sql`not exists (select 1 from ${corrections} where ${corrections.entryId} = ${curatedEntries.id} and ${corrections.field} = 'description' and ${corrections.verdict} = 'corrected')`,
       ),
     )

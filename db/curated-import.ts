@@ -135,10 +135,12 @@ export async function applyCuratedList(
   const [before] = await db.select().from(curatedLists).where(eq(curatedLists.slug, target.slug))
   const listId = await upsertList(target.slug, title, list.introduction, db)
   const existing = await db.select().from(curatedEntries).where(eq(curatedEntries.listId, listId))
-  const introductionChanged =
-    !before || before.introduction !== list.introduction || existing.length !== list.entries.length
-  if (before && introductionChanged) {
-    report.droppedJudgements += await dropJudgements(listId, null, ['introduction'], db)
+  const introductionChanged = !before || before.introduction !== list.introduction
+  // A judgement of the introduction may count the entries ("promises 10 films, but has 9").
+  const countChanged = existing.length !== list.entries.length
+  if (before && (introductionChanged || countChanged)) {
+    const texts = { introduction: list.introduction }
+    report.droppedJudgements += await dropJudgements(listId, null, texts, db, { all: countChanged })
   }
 
   const byKey = new Map(existing.map((row) => [entryKey(row.filmId, row.listedTitle), row]))
@@ -163,13 +165,15 @@ export async function applyCuratedList(
       continue
     }
     entryIds.push(row.id)
-    const outdated = outdatedFields(row, values)
-    if (outdated.length === 0 && row.position === position) {
+    const textChanged = entryTextChanged(row, values)
+    if (!textChanged && row.position === position) {
       report.unchanged++
       continue
     }
     await db.update(curatedEntries).set(values).where(eq(curatedEntries.id, row.id))
-    report.droppedJudgements += await dropJudgements(listId, row.id, outdated, db)
+    if (textChanged) {
+      report.droppedJudgements += await dropJudgements(listId, row.id, judgedTexts(values), db)
+    }
     report.changed++
   }
   for (const stale of byKey.values()) {
@@ -178,7 +182,7 @@ export async function applyCuratedList(
   }
 
   const flagged = await catalogueFlags(listId, resolved, entryIds, matcher, report, db)
-  const listChanged = !before || before.title !== title || introductionChanged
+  const listChanged = !before || before.title !== title || introductionChanged || countChanged
   if (listChanged || report.added + report.changed + report.removed + flagged > 0) {
     const filmIds = [...existing.map((e) => e.filmId), ...resolved.map((r) => r.film?.id ?? null)]
     report.changedFilms = [
@@ -195,37 +199,54 @@ export async function applyCuratedList(
 const entryKey = (filmId: number | null, listedTitle: string) =>
   filmId === null ? `title:${titleKey(listedTitle)}` : `film:${filmId}`
 
-/** The judged fields whose text an edit changed; a new title outdates its year's claim too. */
-function outdatedFields(
-  row: { listedTitle: string; listedYear: string; description: string; fact: string },
-  next: { listedTitle: string; listedYear: string; description: string; fact: string },
-): string[] {
-  const fields: string[] = []
-  if (row.listedTitle !== next.listedTitle) fields.push('title', 'year')
-  else if (row.listedYear !== next.listedYear) fields.push('year')
-  if (row.description !== next.description) fields.push('description')
-  if (row.fact !== next.fact) fields.push('fact')
-  return fields
+type EntryText = { listedTitle: string; listedYear: string; description: string; fact: string }
+
+/** The text of each judged field of an entry, as the claims quote it. */
+function judgedTexts(entry: EntryText): Record<string, string> {
+  return {
+    title: entry.listedTitle,
+    year: `${entry.listedTitle} (${entry.listedYear})`,
+    description: entry.description,
+    fact: entry.fact,
+  }
 }
 
+/** Whether any judged text of an entry changed. */
+function entryTextChanged(row: EntryText, next: EntryText): boolean {
+  const [a, b] = [judgedTexts(row), judgedTexts(next)]
+  return Object.keys(a).some((field) => a[field] !== b[field])
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/**
+ * Drops the judgements of an entry (or, with no entry, of the list's introduction) whose claim
+ * the new text no longer contains word for word: a correction or a "Verified" mark is only ever
+ * shown beside the text it judged. Returns how many were dropped.
+ */
 async function dropJudgements(
   listId: number,
   entryId: number | null,
-  fields: string[],
+  texts: Record<string, string>,
   db: Executor,
+  { all = false } = {},
 ): Promise<number> {
-  if (fields.length === 0) return 0
-  const dropped = await db
-    .delete(corrections)
+  const judgements = await db
+    .select({ id: corrections.id, field: corrections.field, claim: corrections.claim })
+    .from(corrections)
     .where(
       and(
         eq(corrections.listId, listId),
         entryId === null ? isNull(corrections.entryId) : eq(corrections.entryId, entryId),
-        inArray(corrections.field, fields),
       ),
     )
-    .returning({ id: corrections.id })
-  return dropped.length
+  const outdated = judgements.filter(({ field, claim }) => {
+    const text = texts[field]
+    return text !== undefined && (all || !squeeze(text).includes(squeeze(claim)))
+  })
+  if (outdated.length === 0) return 0
+  await db.delete(corrections).where(inArray(corrections.id, outdated.map((j) => j.id))) // prettier-ignore
+  return outdated.length
 }
 
 async function resolveEntries(

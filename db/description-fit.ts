@@ -20,7 +20,7 @@ function wordsOf(text: string): Set<string> {
   )
 }
 
-/** A description a curator already gave a film in some list, judged or not wrong. */
+/** A description a curator gave a film in some list, not judged wrong. */
 export type KnownDescription = { filmId: number; description: string }
 
 export type DescriptionFit = { film: CatalogueFilm }
@@ -44,32 +44,39 @@ export function descriptionFitter(
   const weight = (word: string) => Math.log((catalogue.length + 1) / (documentCount.get(word) ?? 0))
   const knownWords = known.map((k) => ({ filmId: k.filmId, words: wordsOf(k.description) }))
 
-  function bySynopsis(words: string[], ownFilmId: number): CatalogueFilm | null {
+  /** How much of the description (weighted by rarity) the film's synopsis shares. */
+  function synopsisFit(words: string[], filmId: number) {
     const known = words.filter((w) => documentCount.has(w))
     const total = known.reduce((sum, w) => sum + weight(w), 0)
-    if (total === 0) return null
-    const fit = (filmId: number) => {
-      const synopsis = synopses.get(filmId)!
-      const shared = known.filter((w) => synopsis.has(w))
-      return { shared: shared.length, score: shared.reduce((s, w) => s + weight(w), 0) / total }
-    }
-    const own = fit(ownFilmId)
+    const synopsis = synopses.get(filmId)
+    if (total === 0 || !synopsis) return { shared: 0, score: 0 }
+    const shared = known.filter((w) => synopsis.has(w))
+    return { shared: shared.length, score: shared.reduce((s, w) => s + weight(w), 0) / total }
+  }
+
+  function bySynopsis(words: string[], ownFilmId: number): CatalogueFilm | null {
+    const own = synopsisFit(words, ownFilmId)
     let best: { film: CatalogueFilm; shared: number; score: number } | null = null
     for (const film of catalogue) {
       if (film.id === ownFilmId || !film.synopsis) continue
-      const candidate = { film, ...fit(film.id) }
+      const candidate = { film, ...synopsisFit(words, film.id) }
       if (!best || candidate.score > best.score) best = candidate
     }
     const clear = best && best.shared >= 3 && best.score >= 0.5 && best.score >= 3 * own.score
     return clear ? best!.film : null
   }
 
+  // Two entries described alike: the synopses say which of the two films the words belong to.
   function byKnownDescription(words: Set<string>, ownFilmId: number): CatalogueFilm | null {
+    const list = [...words]
     for (const other of knownWords) {
       if (other.filmId === ownFilmId) continue
-      const shared = [...words].filter((w) => other.words.has(w)).length
-      const union = new Set([...words, ...other.words]).size
-      if (union > 0 && shared / union >= 0.6) return byId.get(other.filmId) ?? null
+      const shared = list.filter((w) => other.words.has(w)).length
+      const union = new Set([...list, ...other.words]).size
+      if (union === 0 || shared / union < 0.6) continue
+      if (synopsisFit(list, other.filmId).score > synopsisFit(list, ownFilmId).score) {
+        return byId.get(other.filmId) ?? null
+      }
     }
     return null
   }

@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Executor } from './executor'
 import { films, filmSlugAliases } from './schema'
-import { latinSlug, titleKey } from './title-key'
+import { titleKey } from './title-key'
 
 export type CatalogueFilm = {
   id: number
@@ -56,7 +56,6 @@ export async function loadFilmMatcher(db: Executor): Promise<FilmMatcher> {
   const addFilm = (film: CatalogueFilm) => {
     catalogue.push(film)
     byId.set(film.id, film)
-    index(primary, `slug:${film.slug}`, film.id)
     index(primary, titleKey(film.slug.replace(/-/g, ' ')), film.id)
     index(primary, titleKey(film.title), film.id)
   }
@@ -66,7 +65,6 @@ export async function loadFilmMatcher(db: Executor): Promise<FilmMatcher> {
     for (const title of others) if (title) index(secondary, titleKey(title), film.id)
   }
   for (const alias of aliases) {
-    index(primary, `slug:${alias.slug}`, alias.filmId)
     index(primary, titleKey(alias.slug.replace(/-/g, ' ')), alias.filmId)
   }
 
@@ -75,8 +73,7 @@ export async function loadFilmMatcher(db: Executor): Promise<FilmMatcher> {
     add: addFilm,
     match(title, yearStart, yearEnd) {
       const key = titleKey(title)
-      const ids =
-        primary.get(`slug:${latinSlug(title)}`) ?? primary.get(key) ?? secondary.get(key)
+      const ids = primary.get(key) ?? secondary.get(key)
       const candidates = [...(ids ?? [])].map((id) => byId.get(id)!)
       if (candidates.length === 0) return { kind: 'none' }
       if (candidates.length === 1) return { kind: 'film', film: candidates[0]! }
