@@ -8,15 +8,16 @@ const MOST_SHOWN = 2000
 export function LongText({ text, label }: { text: string; label: string }) {
   const characters = [...text]
   if (characters.length <= OPENING) return <p>{text}</p>
-  const opening = characters.slice(0, OPENING).join('').replace(/\s+\S*$/, '')
+  const opening = characters
+    .slice(0, OPENING)
+    .join('')
+    .replace(/\s+\S*$/, '')
   const shown = characters.slice(0, MOST_SHOWN).join('')
   return (
     <>
       <p>{opening} …</p>
       <details className="long-text">
-        <summary>
-          Read all of {label}
-        </summary>
+        <summary>Read all of {label}</summary>
         <p>
           {shown}
           {characters.length > MOST_SHOWN &&

@@ -76,7 +76,10 @@ export async function catalogueFlags(
 /** Descriptions lists give their films, leaving out those already judged wrong. */
 function knownDescriptions(db: Executor) {
   return db
-    .select({ filmId: sql<number>`${curatedEntries.filmId}`, description: curatedEntries.description })
+    .select({
+      filmId: sql<number>`${curatedEntries.filmId}`,
+      description: curatedEntries.description,
+    })
     .from(curatedEntries)
     .where(
       and(

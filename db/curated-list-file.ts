@@ -22,7 +22,10 @@ export function decodeListFile(bytes: Uint8Array): DecodedFile {
     return read('utf-8', bytes)
   } catch {
     const at = firstInvalidUtf8(bytes)
-    const where = at === null ? 'The file' : `line ${lineAt(bytes, at)}: the byte 0x${bytes[at]!.toString(16).toUpperCase()}`
+    const where =
+      at === null
+        ? 'The file'
+        : `line ${lineAt(bytes, at)}: the byte 0x${bytes[at]!.toString(16).toUpperCase()}`
     return refuse(`${where} is not UTF-8; the file may be Latin-1 or Windows-1252. Save it as UTF-8 (or UTF-16 with a byte-order mark) and import it again`) // prettier-ignore
   }
 }
@@ -46,7 +49,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number | null {
       high = mid - 1
     }
   }
-  return low < bytes.length ? low : null
+  if (low >= bytes.length) return null
+  // A streamed prefix may end in the unfinished sequence that the bad byte was meant to finish.
+  for (let j = low - 1; j >= Math.max(0, low - 3); j--) {
+    const byte = bytes[j]!
+    if (byte < 0x80) break
+    if (byte >= 0xc0) return j + (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) > low ? j : low
+  }
+  return low
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

@@ -224,7 +224,8 @@ function capped(errors: string[]): string[] {
 
 const lineOf = (error: string) => /^line (\d+)/.exec(error)?.[1] ?? '1'
 const count = (text: string) => [...text].length.toLocaleString('en')
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+const codePoint = (c: string) =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 
 function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text

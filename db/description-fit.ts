@@ -4,11 +4,13 @@ import { foldText } from './search-text'
 
 // Words too common in film descriptions to tell one film from another.
 const STOP_WORDS = new Set(
-  ('the and for that with this from into its his her their they them who whom which what when ' +
+  (
+    'the and for that with this from into its his her their they them who whom which what when ' +
     'where while during about after before between against through over under but not only also ' +
     'are was were been being has have had one film films story tale war soviet world ii wwii ' +
     'great patriotic movie depiction portrayal focusing focuses follows set theme themes ' +
-    'showcasing offering capturing exploring highlighting').split(' '),
+    'showcasing offering capturing exploring highlighting'
+  ).split(' '),
 )
 
 function wordsOf(text: string): Set<string> {

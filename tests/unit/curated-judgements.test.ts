@@ -53,7 +53,9 @@ describe('judgements belong to the entry, the field and the claim', () => {
     ])
     // Two Soldiers' rewritten description still says "two brothers, one a soldier and the other a civilian".
     expect(await notesOn('two-soldiers', FEATURED_LIST.slug)).toEqual([
-      expect.stringMatching(/^description corrected: The film follows two soldiers who are friends/),
+      expect.stringMatching(
+        /^description corrected: The film follows two soldiers who are friends/,
+      ),
     ])
   })
 

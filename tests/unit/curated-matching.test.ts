@@ -81,7 +81,12 @@ describe('matching listed titles to catalogue films', () => {
   it('refuses a title that fits two films, naming both, unless the year tells them apart', async () => {
     const [twin] = await db
       .insert(films)
-      .values({ slug: 'two-soldiers-remake', title: 'Two Soldiers', yearStart: 1990, sortTitle: 'two soldiers' }) // prettier-ignore
+      .values({
+        slug: 'two-soldiers-remake',
+        title: 'Two Soldiers',
+        yearStart: 1990,
+        sortTitle: 'two soldiers',
+      }) // prettier-ignore
       .returning({ id: films.id })
     try {
       const ambiguous = 'Two Soldiers (1975)\nDescription: d\nFact: f\n'
@@ -131,7 +136,9 @@ describe('films the catalogue does not have', () => {
     expect(report.createdFilms).toEqual(['cross-of-iron', 'ivanovo-detstvo'])
     expect(report.notInCatalogue).toEqual([])
     const created = await db.select({ slug: films.slug, title: films.title, yearStart: films.yearStart }).from(films).where(eq(films.slug, 'ivanovo-detstvo')) // prettier-ignore
-    expect(created).toEqual([{ slug: 'ivanovo-detstvo', title: 'Иваново детство', yearStart: 1962 }])
+    expect(created).toEqual([
+      { slug: 'ivanovo-detstvo', title: 'Иваново детство', yearStart: 1962 },
+    ])
   })
 
   it('refuses a title over 200 characters and a year outside 1895 to this year, creating nothing', async () => {
@@ -139,11 +146,13 @@ describe('films the catalogue does not have', () => {
     const long = 'A'.repeat(1900)
     const thisYear = new Date().getFullYear()
     const text = `${long} (1960)\nDescription: d\nFact: f\n\nFuture Film (${thisYear + 1})\nDescription: d\nFact: f\n\nOld Film (1850)\nDescription: d\nFact: f\n` // prettier-ignore
-    expect(expectErrors(await importCuratedList(text, newList({ createFilms: true }), db))).toEqual([
-      `line 1: the title "${'A'.repeat(57)}…" is 1,900 characters long; a title has at most 200`,
-      `line 5: ${thisYear + 1} is not a year a film can be from; films date from 1895 to ${thisYear}`,
-      `line 9: 1850 is not a year a film can be from; films date from 1895 to ${thisYear}`,
-    ])
+    expect(expectErrors(await importCuratedList(text, newList({ createFilms: true }), db))).toEqual(
+      [
+        `line 1: the title "${'A'.repeat(57)}…" is 1,900 characters long; a title has at most 200`,
+        `line 5: ${thisYear + 1} is not a year a film can be from; films date from 1895 to ${thisYear}`,
+        `line 9: 1850 is not a year a film can be from; films date from 1895 to ${thisYear}`,
+      ],
+    )
     expect(await filmTable()).toEqual(before)
   })
 })
