@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     // Pages rendered on demand stay in memory only, so a restarted server (or one pointed at
     // another database) never serves a page cached from a previous run.
     isrFlushToDisk: false,
+    // A curator's list upload may be 1 MB (lib/rules/curated.ts), plus the form's own fields.
+    serverActions: { bodySizeLimit: '2mb' },
   },
 }
 

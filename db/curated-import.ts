@@ -28,6 +28,18 @@ export type ImportReport = {
   warnings: string[]
   /** Slugs of the films whose pages show this list, before or after, when anything changed. */
   changedFilms: string[]
+  /** Each entry of the file, what it matched and what importing it does to the list. */
+  rows: ReportRow[]
+  /** Listed titles of the entries the import takes off the list. */
+  removedTitles: string[]
+}
+
+export type ReportRow = {
+  line: number
+  listedTitle: string
+  listedYear: string
+  film: { slug: string; title: string } | null
+  change: 'added' | 'changed' | 'unchanged'
 }
 
 export type ImportResult = { ok: true; report: ImportReport } | { ok: false; errors: string[] }
@@ -37,6 +49,8 @@ export type ImportTarget = {
   title: string
   /** Create a bare catalogue film for a title the catalogue lacks, instead of keeping text only. */
   createFilms?: boolean
+  /** Called in the import's transaction once it has applied, e.g. to record who imported it. */
+  onApplied?: (report: ImportReport, tx: Executor) => Promise<void>
 }
 
 /** Rolls the transaction back with messages meant for the person importing. */
@@ -93,6 +107,7 @@ async function run(
     const report = await db.transaction(async (tx) => {
       const report = await applyCuratedList(parsed.list, { ...target, slug: slug.data }, tx)
       if (preview) throw new PreviewDone(report)
+      await target.onApplied?.(report, tx)
       return report
     })
     return { ok: true, report }
@@ -127,6 +142,8 @@ export async function applyCuratedList(
     droppedJudgements: 0,
     warnings: [...list.warnings],
     changedFilms: [],
+    rows: [],
+    removedTitles: [],
   }
   const matcher = await loadFilmMatcher(db)
   const resolved = await resolveEntries(list.entries, matcher, target, report, db)
@@ -155,7 +172,14 @@ export async function applyCuratedList(
     }
     const row = byKey.get(key)
     byKey.delete(key)
+    const reported = {
+      line: entry.line,
+      listedTitle: entry.title,
+      listedYear: entry.yearText,
+      film: film && { slug: film.slug, title: film.title },
+    }
     if (!row) {
+      report.rows.push({ ...reported, change: 'added' })
       const [inserted] = await db
         .insert(curatedEntries)
         .values({ listId, filmId: film?.id ?? null, ...values })
@@ -167,9 +191,11 @@ export async function applyCuratedList(
     entryIds.push(row.id)
     const textChanged = entryTextChanged(row, values)
     if (!textChanged && row.position === position) {
+      report.rows.push({ ...reported, change: 'unchanged' })
       report.unchanged++
       continue
     }
+    report.rows.push({ ...reported, change: 'changed' })
     await db.update(curatedEntries).set(values).where(eq(curatedEntries.id, row.id))
     if (textChanged) {
       report.droppedJudgements += await dropJudgements(listId, row.id, judgedTexts(values), db)
@@ -178,6 +204,7 @@ export async function applyCuratedList(
   }
   for (const stale of byKey.values()) {
     await db.delete(curatedEntries).where(eq(curatedEntries.id, stale.id))
+    report.removedTitles.push(stale.listedTitle)
     report.removed++
   }
 

