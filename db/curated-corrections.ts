@@ -33,7 +33,11 @@ export type ListForCuration = {
 /** Every curated list with its number of entries, for the curator's overview. */
 export async function curatedListSummaries(db: Database = getDb()) {
   return db
-    .select({ slug: curatedLists.slug, title: curatedLists.title, entries: count(curatedEntries.id) }) // prettier-ignore
+    .select({
+      slug: curatedLists.slug,
+      title: curatedLists.title,
+      entries: count(curatedEntries.id),
+    }) // prettier-ignore
     .from(curatedLists)
     .leftJoin(curatedEntries, eq(curatedEntries.listId, curatedLists.id))
     .groupBy(curatedLists.id)
@@ -172,4 +176,3 @@ export async function addJudgement(
   })
   return { listSlug: place.listSlug, listTitle: place.listTitle, filmSlug: place.filmSlug }
 }
-

@@ -39,7 +39,8 @@ export const curationMessages = {
   claimNotInText: 'The claim must quote the entry’s text word for word',
   fieldMissing: 'Choose which part of the entry this judges',
   verdictMissing: 'Choose Correction or Verified',
-  sourcesBad: 'Give each source as a full web address starting with https:// or http://, one a line',
+  sourcesBad:
+    'Give each source as a full web address starting with https:// or http://, one a line',
   sourcesMany: `Give at most ${MAX_SOURCES} sources`,
   saved: 'Correction saved.',
   added: 'Judgement added.',

@@ -38,7 +38,7 @@ const curatedState = () =>
 
 function upload(text: string | Uint8Array, fields: Record<string, string> = {}, name = 'list.txt') {
   const data = form(fields)
-  data.append('file', new File([text], name, { type: 'text/plain' }))
+  data.append('file', new File([typeof text === 'string' ? text : new Uint8Array(text)], name, { type: 'text/plain' })) // prettier-ignore
   return data
 }
 
@@ -162,7 +162,13 @@ describe('editing judgements through /curate', () => {
     await signInAs(curator)
     const list = await listForCuration(FEATURED_LIST.slug, db)
     const id = String(list!.entries[0]!.judgements[0]!.id)
-    expect(await saveJudgement(null, form({ correction: id, finding: '', sources: 'javascript:alert(1)' }))).toMatchObject({ // prettier-ignore
+    expect(
+      await saveJudgement(
+        null,
+        form({ correction: id, finding: '', sources: 'javascript:alert(1)' }),
+      ),
+    ).toMatchObject({
+      // prettier-ignore
       ok: false,
       fieldErrors: { finding: [curationMessages.findingMissing], sources: [curationMessages.sourcesBad] }, // prettier-ignore
     })

@@ -3,7 +3,12 @@
 import { AccountForm } from '@/components/form/account-form'
 import { Field } from '@/components/form/field'
 import { FieldFrame } from '@/components/form/field-frame'
-import { addEntryJudgement, applyDraft, previewListFile, saveJudgement } from '@/app/actions/curation'
+import {
+  addEntryJudgement,
+  applyDraft,
+  previewListFile,
+  saveJudgement,
+} from '@/app/actions/curation'
 import { CURATED_LIMITS } from '@/lib/rules/curated'
 
 /** Several messages under one control (a list file can have many problems at once). */

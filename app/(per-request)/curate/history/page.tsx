@@ -32,8 +32,7 @@ export default async function CuratorHistoryPage() {
               <tr key={change.id}>
                 <td>
                   <time dateTime={change.at.toISOString()}>
-                    {formatDate(change.at)}{' '}
-                    {change.at.toISOString().slice(11, 16)} UTC
+                    {formatDate(change.at)} {change.at.toISOString().slice(11, 16)} UTC
                   </time>
                 </td>
                 <td>{change.username}</td>

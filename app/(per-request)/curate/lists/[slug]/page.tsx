@@ -52,12 +52,8 @@ export default async function CurateListPage({ params }: Props) {
             <dd>{entry.fact.slice(0, 2000)}</dd>
           </dl>
           <Judgements judgements={entry.judgements} />
-          <details>
-            <summary>
-              Add a judgement<span className="visually-hidden"> to {entry.listedTitle}</span>
-            </summary>
-            <AddJudgementForm entryId={entry.id} />
-          </details>
+          <h3>Add a judgement</h3>
+          <AddJudgementForm entryId={entry.id} />
         </section>
       ))}
     </>
@@ -68,7 +64,7 @@ function Judgements({ judgements }: { judgements: JudgementView[] }) {
   return judgements.map((judgement) => (
     <fieldset key={judgement.id} className="curate-judgement">
       <legend>
-        {judgement.verdict === 'verified' ? 'Verified' : 'Correction'} of the{' '}
+        {judgement.verdict === 'verified' ? 'Verification' : 'Correction'} of the{' '}
         {FIELD_LABELS[judgement.field] ?? judgement.field}: “{judgement.claim}”
       </legend>
       <EditJudgementForm judgement={judgement} />
