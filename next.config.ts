@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
     // (server.ts refuses other origins first: lib/server/request-guard.ts.)
     // A Letterboxd export of up to 10 MB is posted to a server action (lib/letterboxd), which
     // itself refuses anything larger with a message; Next's own 1 MB limit would answer first.
+    // (A curator's list upload is at most 1 MB, lib/rules/curated.ts.)
     // server.ts keeps the 1 MB limit for every other page (lib/server/request-guard.ts).
     serverActions: {
       bodySizeLimit: '12mb',

@@ -8,6 +8,8 @@ import { colourLabels, formatRuntime, formatYears } from '@/lib/format'
 import { FilmSources } from './film-sources'
 import { PersonLinks } from './person-links'
 import type { PersonLink } from '@/db/catalogue'
+import { curatorNotesId } from '@/lib/curator-notes'
+import { LongText } from './long-text'
 
 type Props = {
   film: FilmDetails
@@ -175,8 +177,8 @@ function CuratedMentionView({
 }) {
   const about = (...fields: string[]) => mention.corrections.filter((c) => fields.includes(c.field))
   return (
-    <section aria-labelledby="curator-notes">
-      <h2 id="curator-notes">In the curated list</h2>
+    <section aria-labelledby={curatorNotesId(mention.list.slug)}>
+      <h2 id={curatorNotesId(mention.list.slug)}>In the curated list</h2>
       <p>
         No. {mention.position + 1} in{' '}
         <Link
@@ -195,12 +197,12 @@ function CuratedMentionView({
       <CorrectionNotes corrections={about('title', 'year')} />
       <h3>The curator’s description</h3>
       <blockquote className="curator">
-        <p>{mention.description}</p>
+        <LongText text={mention.description} label="the description" />
       </blockquote>
       <CorrectionNotes corrections={about('description')} />
       <h3>The curator’s fact</h3>
       <blockquote className="curator">
-        <p>{mention.fact}</p>
+        <LongText text={mention.fact} label="the fact" />
       </blockquote>
       <CorrectionNotes corrections={about('fact')} />
     </section>

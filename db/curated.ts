@@ -16,7 +16,8 @@ export type CuratedListView = {
     listedYear: string
     description: string
     fact: string
-    film: { id: number; slug: string; title: string; yearStart: number; yearEnd: number | null; originalTitle: string | null; originalLanguage: string | null; directors: PersonLink[] } // prettier-ignore
+    /** Null when the film is not in the catalogue: the entry is shown as the curator's text. */
+    film: { id: number; slug: string; title: string; yearStart: number; yearEnd: number | null; originalTitle: string | null; originalLanguage: string | null; directors: PersonLink[] } | null // prettier-ignore
     corrections: CorrectionView[]
   }[]
 }
@@ -39,11 +40,12 @@ export async function findCuratedList(
       ...entryFilmColumns,
     })
     .from(curatedEntries)
-    .innerJoin(films, eq(films.id, curatedEntries.filmId))
+    .leftJoin(films, eq(films.id, curatedEntries.filmId))
     .where(eq(curatedEntries.listId, list.id))
     .orderBy(asc(curatedEntries.position))
+  const linked = rows.filter((r): r is typeof r & { id: number } => r.id !== null)
   const [withDirs, byEntry, listCorrections] = await Promise.all([
-    withDirectors(rows, db),
+    withDirectors(linked, db),
     correctionsByEntry(
       rows.map((r) => r.entryId),
       db,
@@ -66,24 +68,29 @@ export async function findCuratedList(
       sources: c.sources,
       relatedFilm: null,
     })),
-    entries: withDirs.map((r) => ({
-      position: r.position,
-      listedTitle: r.listedTitle,
-      listedYear: r.listedYear,
-      description: r.description,
-      fact: r.fact,
-      film: {
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        yearStart: r.yearStart,
-        yearEnd: r.yearEnd,
-        originalTitle: r.originalTitle,
-        originalLanguage: r.originalLanguage,
-        directors: r.directors,
-      },
-      corrections: byEntry.get(r.entryId) ?? [],
-    })),
+    entries: rows.map((r) => {
+      const film = withDirs.find((f) => f.entryId === r.entryId)
+      return {
+        position: r.position,
+        listedTitle: r.listedTitle,
+        listedYear: r.listedYear,
+        description: r.description,
+        fact: r.fact,
+        film: film
+          ? {
+              id: film.id,
+              slug: film.slug!,
+              title: film.title!,
+              yearStart: film.yearStart!,
+              yearEnd: film.yearEnd,
+              originalTitle: film.originalTitle,
+              originalLanguage: film.originalLanguage,
+              directors: film.directors,
+            }
+          : null,
+        corrections: byEntry.get(r.entryId) ?? [],
+      }
+    }),
   }
 }
 

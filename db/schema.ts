@@ -179,9 +179,8 @@ export const curatedEntries = sqliteTable(
     listId: integer('list_id')
       .notNull()
       .references(() => curatedLists.id, { onDelete: 'cascade' }),
-    filmId: integer('film_id')
-      .notNull()
-      .references(() => films.id, { onDelete: 'restrict' }),
+    /** Null when the film is not in the catalogue: the entry is kept as text only. */
+    filmId: integer('film_id').references(() => films.id, { onDelete: 'restrict' }),
     position: integer('position').notNull(),
     /** The entry's title and year exactly as the curator wrote them. */
     listedTitle: text('listed_title').notNull(),
@@ -538,3 +537,47 @@ export const pendingImports = sqliteTable(
   },
   (t) => [index('pending_imports_user_idx').on(t.userId, t.createdAt)],
 )
+
+/** People allowed to import curated lists, edit their corrections and choose the featured list. */
+export const curators = sqliteTable('curators', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** A list file a curator has previewed and not yet applied (or abandoned). */
+export const curationDrafts = sqliteTable(
+  'curation_drafts',
+  {
+    id: integer('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    listSlug: text('list_slug').notNull(),
+    listTitle: text('list_title').notNull(),
+    createFilms: integer('create_films', { mode: 'boolean' }).notNull(),
+    fileName: text('file_name').notNull(),
+    source: text('source').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('curation_drafts_user_idx').on(t.userId, t.createdAt)],
+)
+
+/** Every change a curator made: who, when, what. Kept when the curator's account is deleted. */
+export const curatorChanges = sqliteTable(
+  'curator_changes',
+  {
+    id: integer('id').primaryKey(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The curator's username when they made the change. */
+    username: text('username').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    kind: text('kind', { enum: ['import', 'correction', 'featured'] }).notNull(),
+    listSlug: text('list_slug').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('curator_changes_at_idx').on(t.at)],
+)
+
+export type CuratorChange = typeof curatorChanges.$inferSelect

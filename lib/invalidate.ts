@@ -34,7 +34,8 @@ function invalidations(changed: (paths: string[]) => Promise<void>) {
       return changed(['/lists', page, `${page}/edit`, ...profile])
     },
 
-    /** A curated list was imported: its page (the home page for the featured list) and its films'. */
+    /** A curated list changed (an import, a judgement): its page, the home page for the featured
+     list, and the pages of its films that it changed. */
     curatedList(list: { slug: string }, films: readonly { slug: string }[]) {
       const home = list.slug === FEATURED_LIST.slug ? ['/'] : []
       const filmPaths = [...new Set(films.map((film) => `/films/${film.slug}`))]

@@ -49,7 +49,7 @@ test('home marks the entries that have corrections, and the list-level one', asy
     .getByRole('listitem')
   await expect(entries.nth(6).getByRole('link', { name: /3 corrections/ })).toHaveAttribute(
     'href',
-    '/films/liberation#curator-notes',
+    '/films/liberation#curator-notes-soviet-films-of-the-great-patriotic-war',
   )
   await expect(entries.nth(8)).toContainText('Listed as “The Alive and the Dead (1964)”')
   await expect(entries.nth(0).getByRole('link', { name: /correction/ })).toHaveCount(0)
@@ -58,6 +58,8 @@ test('home marks the entries that have corrections, and the list-level one', asy
 test('the correction marker leads to the corrections on the film page', async ({ page }) => {
   await page.goto('/')
   await page.getByRole('link', { name: /1 correction to the entry for Two Soldiers/ }).click()
-  await expect(page).toHaveURL(/\/films\/two-soldiers#curator-notes$/)
+  await expect(page).toHaveURL(
+    /\/films\/two-soldiers#curator-notes-soviet-films-of-the-great-patriotic-war$/,
+  )
   await expect(page.getByRole('heading', { name: 'In the curated list' })).toBeVisible()
 })

@@ -268,7 +268,7 @@ describe('profiles and progress', () => {
       .from(curatedEntries)
       .innerJoin(curatedLists, eq(curatedLists.id, curatedEntries.listId))
       .where(eq(curatedLists.slug, FEATURED_LIST.slug))
-    const onList = featured[0]!.filmId
+    const onList = featured[0]!.filmId!
     const offList = catalogue.find((film) => !featured.some((f) => f.filmId === film.id))!.id
     const total = featured.length
     expect(await curatedProgressOf(ann, FEATURED_LIST.slug, db)).toEqual({ rated: 0, total })
