@@ -14,6 +14,7 @@ import { addToWatchlist } from '@/db/watchlist'
 import { MEMBER_VIEW } from '@/lib/member-view'
 import { servePersonalState } from '@/lib/server/personal-state'
 import { SESSION_COOKIE } from '@/lib/session-cookie'
+import { startSession } from '@/db/member-sessions'
 import { catalogueIds, personMaker, type Person } from '../helpers/people'
 import { createTestDatabase } from '../helpers/test-db'
 
@@ -45,6 +46,9 @@ describe('personalStateOf', () => {
       username: member.username,
       film: {
         filmId: filmId(CRANES),
+        yearStart: 1957,
+        diary: { watched: false, entries: [] },
+        today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         rating: 7,
         onWatchlist: true,
         lists: [
@@ -53,7 +57,7 @@ describe('personalStateOf', () => {
         ],
       },
     })
-    expect(await filmStateOf(member, ASCENT, db)).toEqual({
+    expect(await filmStateOf(member, ASCENT, db)).toMatchObject({
       filmId: filmId(ASCENT),
       rating: null,
       onWatchlist: false,
@@ -69,7 +73,15 @@ describe('personalStateOf', () => {
     const other = await newPerson()
     expect(await personalStateOf(other, { kind: 'film', slug: CRANES }, db)).toEqual({
       username: other.username,
-      film: { filmId: filmId(CRANES), rating: null, onWatchlist: false, lists: [] },
+      film: {
+        filmId: filmId(CRANES),
+        yearStart: 1957,
+        rating: null,
+        onWatchlist: false,
+        lists: [],
+        diary: { watched: false, entries: [] },
+        today: expect.any(String),
+      },
     })
   })
 
@@ -105,8 +117,10 @@ describe('the personal request (served by server.ts before Next)', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)))
 
   const name = SESSION_COOKIE.http
-  const cookieOf = async (member: Person, { sessionVersion = 1, maxAge = 3600 } = {}) =>
-    `${MEMBER_VIEW.cookie}=1; ${name}=${await encode({ token: { sub: member.id, sessionVersion }, secret: SECRET, salt: name, maxAge })}` // prettier-ignore
+  const cookieOf = async (member: Person, { sessionVersion = 1, maxAge = 3600 } = {}) => {
+    const sessionId = await startSession(member.id, new Date(), db)
+    return `${MEMBER_VIEW.cookie}=1; ${name}=${await encode({ token: { sub: member.id, sessionId, sessionVersion }, secret: SECRET, salt: name, maxAge })}` // prettier-ignore
+  }
   const ask = (page: string, cookie?: string, method = 'GET') =>
     fetch(`${base}?page=${encodeURIComponent(page)}`, {
       method,
