@@ -91,7 +91,8 @@ test('on /films the one search box is the header’s: it shows the query and kee
   page,
 }) => {
   await page.goto('/films?decade=1950&sort=title')
-  await expect(page.getByRole('searchbox')).toHaveCount(1)
+  await expect(page.getByRole('search')).toHaveCount(1)
+  await expect(page.getByRole('searchbox', { name: /search/i })).toHaveCount(1)
   await expect(headerSearch(page)).toHaveValue('')
   await headerSearch(page).fill('soldier')
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click()

@@ -15,7 +15,7 @@ async function expectOnFirstScreen(page: Page, what: Locator) {
 async function expectFilmOnFirstScreen(page: Page, ratingEntry: Locator) {
   const main = page.getByRole('main')
   await expectOnFirstScreen(page, main.getByRole('heading', { level: 1, name: 'The Cranes Are Flying' })) // prettier-ignore
-  await expectOnFirstScreen(page, main.getByText('1957', { exact: true }))
+  await expectOnFirstScreen(page, main.getByRole('definition').filter({ hasText: /^1957$/ }))
   await expectOnFirstScreen(page, main.getByRole('link', { name: 'Mikhail Kalatozov' }))
   await expectOnFirstScreen(page, ratingEntry)
 }

@@ -40,7 +40,7 @@ export default async function MemberListPage({ params }: Props) {
           )
         }
       />
-      <ListEntries entries={list.entries} />
+      <ListEntries entries={list.entries} forOwner={list.isOwner} />
     </article>
   )
 }
