@@ -15,14 +15,15 @@ const checkAccessibility = async (page: Page) => {
 
 const fileField = (page: Page) => page.getByLabel('Letterboxd export (ZIP or CSV)')
 
-async function logAscent(page: Page, username: string) {
-  await page.goto('/films/the-ascent')
+async function logDaysAndNights(page: Page, username: string) {
+  await page.goto('/films/days-and-nights')
+  await page.locator('details.log-viewing').getByText('Log a viewing', { exact: true }).click()
   const form = page.getByRole('form', { name: 'Log a viewing' })
   await form.getByLabel('Date watched').fill('2026-09-14')
   await form.getByRole('group', { name: 'Rating' }).getByRole('radio', { name: '5 stars', exact: true }).check() // prettier-ignore
   await form.getByLabel('Review').fill(`=Exported by ${username}`)
   await form.getByRole('button', { name: 'Save to diary' }).click()
-  await expect(page.getByText('Logged “The Ascent” in your diary.')).toBeVisible()
+  await expect(page.getByText('Logged “Days and Nights” in your diary.')).toBeVisible()
 }
 
 test('downloads my data as a Letterboxd ZIP, and another account imports it after a preview', async ({
@@ -31,7 +32,7 @@ test('downloads my data as a Letterboxd ZIP, and another account imports it afte
 }) => {
   test.slow()
   const { username } = await signUpNewUser(page)
-  await logAscent(page, username)
+  await logDaysAndNights(page, username)
   await page.goto('/settings/data')
   await checkAccessibility(page)
   const [download] = await Promise.all([
@@ -44,7 +45,9 @@ test('downloads my data as a Letterboxd ZIP, and another account imports it afte
   expect(diary.split('\n')[0]).toBe(
     'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date',
   )
-  expect(diary).toMatch(/,The Ascent,1977,http:\/\/[^,]+\/films\/the-ascent,5,,,2026-09-14\n/)
+  expect(diary).toMatch(
+    /,Days and Nights,1944,http:\/\/[^,]+\/films\/days-and-nights,5,,,2026-09-14\n/,
+  )
   expect(strFromU8(files['reviews.csv']!)).toContain(`'=Exported by ${username}`)
 
   await signUpNewUser(visitor)
@@ -58,7 +61,7 @@ test('downloads my data as a Letterboxd ZIP, and another account imports it afte
   await expect(visitor.getByText('Imported 1 rating, 1 diary entry, 1 review, 1 watched film, 0 films on your watchlist, 0 lists.')).toBeVisible() // prettier-ignore
 
   await visitor.goto('/diary')
-  await expect(visitor.getByRole('heading', { name: 'The Ascent (1977)' })).toBeVisible()
+  await expect(visitor.getByRole('heading', { name: 'Days and Nights (1944)' })).toBeVisible()
   await expect(visitor.getByText('14 September 2026 · 5 stars')).toBeVisible()
   await expect(visitor.getByText(`=Exported by ${username}`)).toBeVisible()
 })

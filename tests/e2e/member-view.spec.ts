@@ -142,11 +142,11 @@ test.describe('signed in as the member', () => {
     const main = page.getByRole('main')
     await expect(main.getByRole('link', { name: 'Sign in to rate' })).toHaveCount(0)
     await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
-    await main.getByRole('radio', { name: '2 stars', exact: true }).check()
+    await main.getByRole('group', { name: 'Your rating' }).getByRole('radio', { name: '2 stars', exact: true }).check() // prettier-ignore
     await main.getByRole('button', { name: 'Save rating' }).click()
     await expect(main.getByRole('status').filter({ hasText: /^Your rating/ })).toHaveText('Your rating: 2 stars') // prettier-ignore
     await page.reload()
-    await expect(main.getByRole('radio', { name: '2 stars', exact: true })).toBeChecked()
+    await expect(main.getByRole('group', { name: 'Your rating' }).getByRole('radio', { name: '2 stars', exact: true })).toBeChecked() // prettier-ignore
     expect((await context.cookies()).map((c) => c.name)).not.toContain(MEMBER_VIEW.cookie)
     await context.close()
   })

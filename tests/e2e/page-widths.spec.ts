@@ -27,7 +27,8 @@ async function overflowAt(page: Page, path: string) {
     const wide = document.documentElement.scrollWidth - window.innerWidth
     if (wide <= 0) return null
     // Name the widest element, so a failure says what to fix.
-    const widest = [...document.querySelectorAll('body *')].reduce<Element | null>(
+    const shown = [...document.querySelectorAll('body *')].filter((el) => el.checkVisibility())
+    const widest = shown.reduce<Element | null>(
       (best, el) =>
         el.getBoundingClientRect().right > (best?.getBoundingClientRect().right ?? 0) ? el : best,
       null,
