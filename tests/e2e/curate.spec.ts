@@ -95,7 +95,11 @@ test('a curator uploads a list, previews it, applies it, judges an entry and see
   const ids = await page.locator('[id^="curator-notes-"]').evaluateAll((els) => els.map((e) => e.id)) // prettier-ignore
   expect(new Set(ids).size).toBe(ids.length)
   expect(ids).toContain(`curator-notes-${slug}`)
-  await expect(page.locator(`#curator-notes-${slug}`).locator('..')).toContainText('✓ Verified: Hot Snow follows Bondarev’s 1970 novel.') // prettier-ignore
+  // The film page is cached for everyone: the edit reaches it within a second or so, not at once.
+  await expect(async () => {
+    await page.reload()
+    await expect(page.locator(`#curator-notes-${slug}`).locator('..')).toContainText('✓ Verified: Hot Snow follows Bondarev’s 1970 novel.', { timeout: 1000 }) // prettier-ignore
+  }).toPass({ timeout: 10_000 })
 
   await page.goto('/curate/history')
   const history = page.getByRole('table', { name: 'Most recent first' })
