@@ -21,8 +21,8 @@ const PUBLIC_PAGES = [
 ]
 const MEMBER_PAGES = ['/lists', '/lists/new', '/watchlist', '/settings']
 
-async function overflowAt(page: Page, path: string) {
-  await page.goto(path)
+/** How far the page at its current width is wider than the screen, naming the widest element. */
+function overflow(page: Page) {
   return page.evaluate(() => {
     const wide = document.documentElement.scrollWidth - window.innerWidth
     if (wide <= 0) return null
@@ -37,13 +37,17 @@ async function overflowAt(page: Page, path: string) {
   })
 }
 
+// The server sends the same HTML at every width, so each page is loaded once and laid out again
+// at each width.
 async function expectNoOverflow(page: Page, paths: string[]) {
   const found: Record<string, string> = {}
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 844 })
-    for (const path of paths) {
-      const overflow = await overflowAt(page, path)
-      if (overflow) found[`${path} at ${width}px`] = overflow
+  for (const path of paths) {
+    await page.setViewportSize({ width: WIDTHS[0]!, height: 844 })
+    await page.goto(path)
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 844 })
+      const tooWide = await overflow(page)
+      if (tooWide) found[`${path} at ${width}px`] = tooWide
     }
   }
   expect(found).toEqual({})
