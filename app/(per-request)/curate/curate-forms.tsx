@@ -6,6 +6,7 @@ import { FieldFrame } from '@/components/form/field-frame'
 import {
   addEntryJudgement,
   applyDraft,
+  featureList,
   previewListFile,
   saveJudgement,
 } from '@/app/actions/curation'
@@ -93,27 +94,16 @@ export function ApplyForm({ draftId }: { draftId: number }) {
 type Judgement = { id: number; finding: string; sources: string[] }
 
 export function EditJudgementForm({ judgement }: { judgement: Judgement }) {
-  const id = `judgement-${judgement.id}`
   return (
     <AccountForm action={saveJudgement} submit="Save judgement" pendingText="Saving…">
       {({ errors, values }) => (
         <>
           <input type="hidden" name="correction" value={judgement.id} />
-          <TextArea
-            id={`${id}-finding`}
-            name="finding"
-            label="Text"
-            errors={errors?.finding}
-            defaultValue={values?.finding ?? judgement.finding}
-          />
-          <TextArea
-            id={`${id}-sources`}
-            name="sources"
-            label="Sources"
-            hint="Web addresses, one a line."
-            errors={errors?.sources}
-            defaultValue={values?.sources ?? judgement.sources.join('\n')}
-            required={false}
+          <FindingFields
+            id={`judgement-${judgement.id}`}
+            errors={errors}
+            finding={values?.finding ?? judgement.finding}
+            sources={values?.sources ?? judgement.sources.join('\n')}
           />
         </>
       )}
@@ -154,23 +144,70 @@ export function AddJudgementForm({ entryId }: { entryId: number }) {
             errors={errors?.claim}
             defaultValue={values?.claim}
           />
-          <TextArea
-            id={`${id}-finding`}
-            name="finding"
-            label="Text"
-            errors={errors?.finding}
-            defaultValue={values?.finding}
-          />
-          <TextArea
-            id={`${id}-sources`}
-            name="sources"
-            label="Sources"
-            hint="Web addresses, one a line."
-            errors={errors?.sources}
-            defaultValue={values?.sources}
-            required={false}
+          <FindingFields
+            id={id}
+            errors={errors}
+            finding={values?.finding}
+            sources={values?.sources}
           />
         </>
+      )}
+    </AccountForm>
+  )
+}
+
+/** A judgement's own words: its text and its sources. */
+function FindingFields({
+  id,
+  errors,
+  finding,
+  sources,
+}: {
+  id: string
+  errors?: Record<string, string[]>
+  finding?: string
+  sources?: string
+}) {
+  return (
+    <>
+      <TextArea
+        id={`${id}-finding`}
+        name="finding"
+        label="Text"
+        errors={errors?.finding}
+        defaultValue={finding}
+      />
+      <TextArea
+        id={`${id}-sources`}
+        name="sources"
+        label="Sources"
+        hint="Web addresses, one a line."
+        errors={errors?.sources}
+        defaultValue={sources}
+        required={false}
+      />
+    </>
+  )
+}
+
+type ListChoice = { slug: string; title: string }
+
+/** Which curated list the home page shows. */
+export function FeaturedListForm({ lists, featured }: { lists: ListChoice[]; featured: string }) {
+  return (
+    <AccountForm action={featureList} submit="Feature this list" pendingText="Featuring…">
+      {({ errors, values }) => (
+        <FieldFrame id="featured-list" label="Featured list" errors={errors?.list}>
+          {(control) => (
+            <select name="list" defaultValue={values?.list ?? featured} {...control}>
+              {lists.map((list) => (
+                <option key={list.slug} value={list.slug}>
+                  {list.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
       )}
     </AccountForm>
   )
