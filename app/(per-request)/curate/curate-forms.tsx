@@ -118,24 +118,30 @@ export function AddJudgementForm({ entryId }: { entryId: number }) {
       {({ errors, values }) => (
         <>
           <input type="hidden" name="entry" value={entryId} />
-          <FieldFrame id={`${id}-field`} label="Part of the entry" errors={errors?.field}>
-            {(control) => (
-              <select name="field" defaultValue={values?.field ?? 'fact'} {...control}>
-                <option value="title">Title</option>
-                <option value="year">Title and year</option>
-                <option value="description">Description</option>
-                <option value="fact">Fact</option>
-              </select>
-            )}
-          </FieldFrame>
-          <FieldFrame id={`${id}-verdict`} label="Verdict" errors={errors?.verdict}>
-            {(control) => (
-              <select name="verdict" defaultValue={values?.verdict ?? 'corrected'} {...control}>
-                <option value="corrected">Correction</option>
-                <option value="verified">Verified</option>
-              </select>
-            )}
-          </FieldFrame>
+          <Select
+            id={`${id}-field`}
+            name="field"
+            label="Part of the entry"
+            errors={errors?.field}
+            defaultValue={values?.field ?? 'fact'}
+            options={[
+              ['title', 'Title'],
+              ['year', 'Title and year'],
+              ['description', 'Description'],
+              ['fact', 'Fact'],
+            ]}
+          />
+          <Select
+            id={`${id}-verdict`}
+            name="verdict"
+            label="Verdict"
+            errors={errors?.verdict}
+            defaultValue={values?.verdict ?? 'corrected'}
+            options={[
+              ['corrected', 'Correction'],
+              ['verified', 'Verified'],
+            ]}
+          />
           <TextArea
             id={`${id}-claim`}
             name="claim"
@@ -197,17 +203,14 @@ export function FeaturedListForm({ lists, featured }: { lists: ListChoice[]; fea
   return (
     <AccountForm action={featureList} submit="Feature this list" pendingText="Featuring…">
       {({ errors, values }) => (
-        <FieldFrame id="featured-list" label="Featured list" errors={errors?.list}>
-          {(control) => (
-            <select name="list" defaultValue={values?.list ?? featured} {...control}>
-              {lists.map((list) => (
-                <option key={list.slug} value={list.slug}>
-                  {list.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldFrame>
+        <Select
+          id="featured-list"
+          name="list"
+          label="Featured list"
+          errors={errors?.list}
+          defaultValue={values?.list ?? featured}
+          options={lists.map((list) => [list.slug, list.title])}
+        />
       )}
     </AccountForm>
   )
@@ -236,6 +239,34 @@ function TextArea({
           {...control}
           {...textarea}
         />
+      )}
+    </FieldFrame>
+  )
+}
+
+function Select({
+  options,
+  ...props
+}: {
+  id: string
+  name: string
+  label: string
+  errors?: string[]
+  defaultValue: string
+  /** Each option's value and label. */
+  options: (readonly [string, string])[]
+}) {
+  const { id, label, errors, ...select } = props
+  return (
+    <FieldFrame id={id} label={label} errors={errors}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
       )}
     </FieldFrame>
   )
