@@ -21,6 +21,8 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 const CLUSTER_SPEC = /cluster\.spec\.ts$/
+// Features another curated list, which changes the home page for every test running meanwhile.
+const SITE_WIDE_SPEC = /featured-list\.spec\.ts$/
 
 // One fresh database per run, created, migrated and seeded by `npm start` itself.
 process.env.E2E_DB_DIR ??= mkdtempSync(join(tmpdir(), 'kinofront-e2e-'))
@@ -55,15 +57,22 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
-      testIgnore: CLUSTER_SPEC,
+      testIgnore: [CLUSTER_SPEC, SITE_WIDE_SPEC],
       dependencies: ['setup'],
     },
     {
       name: 'chromium-no-js',
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
       grepInvert: /@js-only/,
-      testIgnore: CLUSTER_SPEC,
+      testIgnore: [CLUSTER_SPEC, SITE_WIDE_SPEC],
       dependencies: ['setup'],
+    },
+    // After the others (with and without JavaScript inside the file).
+    {
+      name: 'site-wide',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: SITE_WIDE_SPEC,
+      dependencies: ['chromium', 'chromium-no-js'],
     },
     // Starts its own instances of the same build behind haproxy (tests/e2e/cluster.spec.ts), once;
     // three servers on the machine answer more slowly.

@@ -1,6 +1,5 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
-import { FEATURED_LIST } from '@/db/featured-list'
 import type { CuratedMention, FilmDetails } from '@/db/films'
 import { CorrectionNotes } from './correction-note'
 import { FilmPoster } from './film-poster'
@@ -181,9 +180,7 @@ function CuratedMentionView({
       <h2 id={curatorNotesId(mention.list.slug)}>In the curated list</h2>
       <p>
         No. {mention.position + 1} in{' '}
-        <Link
-          href={mention.list.slug === FEATURED_LIST.slug ? '/' : `/curated/${mention.list.slug}`}
-        >
+        <Link href={mention.list.featured ? '/' : `/curated/${mention.list.slug}`}>
           {mention.list.title}
         </Link>
         {mention.listedTitle !== filmTitle || about('year').length > 0 ? (

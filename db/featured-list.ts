@@ -1,6 +1,6 @@
 /**
- * The site's featured curated list, shown at `/`: the list the bundled catalogue loads and
- * `npm run db:import` updates by default. lib/routes.ts routes `/` to it.
+ * The bundled curated list, which the catalogue loads (db/prepare.ts) with its corrections. It is
+ * the featured list, shown at `/`, until a curator features another (db/featured-choice.ts).
  */
 export const FEATURED_LIST = {
   slug: 'soviet-films-of-the-great-patriotic-war',

@@ -1,6 +1,7 @@
 import 'server-only'
-import { asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray, sql } from 'drizzle-orm'
 import { getDb, type Database } from './client'
+import { featuredListId } from './featured-choice'
 import { cardColumns, withDirectors, type FilmCard, type PersonLink } from './catalogue'
 import { alias } from 'drizzle-orm/sqlite-core'
 import {
@@ -33,7 +34,8 @@ export type CorrectionView = {
 }
 
 export type CuratedMention = {
-  list: { slug: string; title: string }
+  /** `featured`: the list the home page shows. */
+  list: { slug: string; title: string; featured: boolean }
   listedTitle: string
   listedYear: string
   position: number
@@ -169,6 +171,7 @@ async function curatedMentions(filmId: number, db: Database): Promise<CuratedMen
       id: curatedEntries.id,
       listSlug: curatedLists.slug,
       listTitle: curatedLists.title,
+      featured: sql<boolean>`${curatedLists.id} = ${featuredListId}`.mapWith(Boolean),
       listedTitle: curatedEntries.listedTitle,
       listedYear: curatedEntries.listedYear,
       position: curatedEntries.position,
@@ -178,13 +181,14 @@ async function curatedMentions(filmId: number, db: Database): Promise<CuratedMen
     .from(curatedEntries)
     .innerJoin(curatedLists, eq(curatedLists.id, curatedEntries.listId))
     .where(eq(curatedEntries.filmId, filmId))
-    .orderBy(asc(curatedLists.id))
+    // The featured list's notes first.
+    .orderBy(sql`${curatedLists.id} = ${featuredListId} desc`, asc(curatedLists.id))
   const byEntry = await correctionsByEntry(
     entries.map((e) => e.id),
     db,
   )
-  return entries.map(({ id, listSlug, listTitle, ...entry }) => ({
-    list: { slug: listSlug, title: listTitle },
+  return entries.map(({ id, listSlug, listTitle, featured, ...entry }) => ({
+    list: { slug: listSlug, title: listTitle, featured },
     ...entry,
     corrections: byEntry.get(id) ?? [],
   }))

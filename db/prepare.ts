@@ -54,7 +54,7 @@ export async function syncCanon(db: Database): Promise<{ films: number; people: 
 
 const CANON_VERSION = 'canon-version'
 
-/** Loads the bundled curated list and its corrections when the featured list is not there yet. */
+/** Loads the bundled curated list and its corrections when they are not there yet. */
 export async function seedCuratedList(db: Database): Promise<ImportReport | null> {
   const [featured] = await db
     .select({ id: curatedLists.id })

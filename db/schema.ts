@@ -581,3 +581,19 @@ export const curatorChanges = sqliteTable(
 )
 
 export type CuratorChange = typeof curatorChanges.$inferSelect
+
+/**
+ * Settings of the site as a whole, in one row (id 1). No row, or no featured list: the bundled
+ * list is featured (db/featured-choice.ts).
+ */
+export const siteSettings = sqliteTable(
+  'site_settings',
+  {
+    id: integer('id').primaryKey(),
+    /** The curated list the home page shows, chosen by a curator on /curate. */
+    featuredListId: integer('featured_list_id').references(() => curatedLists.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [check('site_settings_one_row', sql`${t.id} = 1`)],
+)

@@ -1,10 +1,11 @@
 import 'server-only'
 import { revalidatePath } from 'next/cache'
-import type { Database } from '@/db/client'
+import { getDb, type Database } from '@/db/client'
+import { featuredList, type FeaturedChange } from '@/db/featured-choice'
 import type { ChangedList } from '@/db/list-scope'
 import { recordPageChanges } from '@/db/page-changes'
-import { FEATURED_LIST } from '@/db/featured-list'
 import { matchPage } from './route-match'
+import { FEATURED_SLOT } from './routes'
 import { listPath } from './rules/lists'
 
 /**
@@ -14,7 +15,7 @@ import { listPath } from './rules/lists'
  * noted in the change log (db/page-changes.ts), which every server polls and applies to its own
  * caches (lib/server/page-change-feed.ts): each process has its own.
  */
-function invalidations(changed: (paths: string[]) => Promise<void>) {
+function invalidations(changed: (paths: string[]) => Promise<void>, db: () => Database) {
   return {
     /** Someone's rating of these films changed: each film page shows the summary and histogram. */
     filmRatings(films: readonly { slug: string }[]) {
@@ -36,10 +37,16 @@ function invalidations(changed: (paths: string[]) => Promise<void>) {
 
     /** A curated list changed (an import, a judgement): its page, the home page for the featured
      list, and the pages of its films that it changed. */
-    curatedList(list: { slug: string }, films: readonly { slug: string }[]) {
-      const home = list.slug === FEATURED_LIST.slug ? ['/'] : []
+    async curatedList(list: { slug: string }, films: readonly { slug: string }[]) {
+      const home = list.slug === (await featuredList(db())).slug ? HOME_PATHS : []
       const filmPaths = [...new Set(films.map((film) => `/films/${film.slug}`))]
       return changed([...home, `/curated/${list.slug}`, ...filmPaths])
+    },
+
+    /** Another list is featured: the home page, both lists' pages and their films' pages. */
+    featuredList({ from, to, filmSlugs }: FeaturedChange) {
+      const lists = [`/curated/${from.slug}`, `/curated/${to.slug}`]
+      return changed([...HOME_PATHS, ...lists, ...filmSlugs.map((slug) => `/films/${slug}`)])
     },
 
     /** Lists were made in bulk (an import): the member's /lists. */
@@ -61,6 +68,9 @@ function invalidations(changed: (paths: string[]) => Promise<void>) {
   }
 }
 
+// The home page's URL, and where Next renders it (lib/routes.ts).
+const HOME_PATHS = ['/', `/curated/${FEATURED_SLOT}`]
+
 /** For server actions: refreshes this server's pages at once and tells the others. */
 export const invalidate = invalidations(async (paths) => {
   for (const path of paths) revalidatePath(path)
@@ -70,10 +80,13 @@ export const invalidate = invalidations(async (paths) => {
     // The write itself is done: say so, rather than fail it because others will see it late.
     console.error(`Could not note changed pages ${paths.join(', ')}: ${(error as Error).message}`)
   }
-})
+}, getDb)
 
 /** For a process outside Next's server (the importer): the running servers apply the change. */
 export const invalidateFromScript = (db: Database) =>
-  invalidations((paths) => recordPageChanges(paths.filter(sharedByEveryone), db))
+  invalidations(
+    (paths) => recordPageChanges(paths.filter(sharedByEveryone), db),
+    () => db,
+  )
 
 const sharedByEveryone = (path: string) => matchPage(path)?.served === 'cached-for-everyone'

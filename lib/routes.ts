@@ -1,11 +1,16 @@
 // Relative imports only, here and in what this file imports: next.config.ts loads it without the
 // app's `@/` paths.
-import { FEATURED_LIST } from '../db/featured-list'
 import { MEMBER_VIEW } from './member-view'
 import { SESSION_COOKIES } from './session-cookie'
 
 /** The signed-in twins of the cached pages live under here, reachable only through rewrites. */
 export const TWIN_ROOT = '/signed-in'
+
+/**
+ * The home page renders at /curated/<this>, a slug no list can have (lib/rules/curated.ts): the
+ * page reads which list is featured, which a curator may change at any time (db/featured-choice.ts).
+ */
+export const FEATURED_SLOT = '_featured'
 
 type PageKind = {
   /** The public URL, in the pattern syntax of Next's rewrites: `:name` is one path segment. */
@@ -35,8 +40,8 @@ export const PAGE_KINDS = {
   home: {
     path: '/',
     served: 'cached-for-everyone',
-    rendersAt: `/curated/${FEATURED_LIST.slug}`,
-    twin: `/signed-in/curated/${FEATURED_LIST.slug}`,
+    rendersAt: `/curated/${FEATURED_SLOT}`,
+    twin: `/signed-in/curated/${FEATURED_SLOT}`,
   },
   film: {
     path: '/films/:slug',

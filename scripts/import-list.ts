@@ -1,11 +1,12 @@
-// npm run db:import -- <file> [--list <slug>] [--title <title>] [--create-films]
+// npm run db:import -- <file> [--list <slug>] [--title <title>] [--create-films]; with neither
+// --list nor --title the file replaces the featured list.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { config } from '@/config'
-import { openDatabase } from '@/db/client'
+import { openDatabase, type Database } from '@/db/client'
 import { curatedFilmSlugs } from '@/db/curated'
 import { describeReport, importCuratedList, listSlugFromTitle } from '@/db/curated-import'
-import { FEATURED_LIST } from '@/db/featured-list'
+import { featuredList } from '@/db/featured-choice'
 import { migrateDatabase, seedIfEmpty } from '@/db/prepare'
 import { invalidateFromScript } from '@/lib/invalidate'
 
@@ -23,18 +24,13 @@ if (!file || positionals.length > 1) {
   process.exit(2)
 }
 
-const identity = {
-  // A --title alone names a new list, its slug made from the title.
-  slug: values.list ?? (values.title ? listSlugFromTitle(values.title) : FEATURED_LIST.slug),
-  title: values.title ?? (values.list ? values.list : FEATURED_LIST.title),
-  createFilms: values['create-films'],
-}
 const { database } = config()
 const db = openDatabase(database)
 try {
   await migrateDatabase({ embedded: database.filePath !== null }, db)
   if (await seedIfEmpty(db))
     console.log('The catalogue was empty: loaded the bundled catalogue first.')
+  const identity = { ...(await targetList(db)), createFilms: values['create-films'] }
   const listedBefore = await curatedFilmSlugs(identity.slug, db)
   const result = await importCuratedList(readFileSync(file), identity, db)
   if (!result.ok) {
@@ -57,4 +53,15 @@ try {
   }
 } finally {
   db.$client.close()
+}
+
+/** The list the file goes to: --list, or a new one named by --title, or else the featured list. */
+async function targetList(db: Database) {
+  if (values.list !== undefined) return { slug: values.list, title: values.title ?? values.list }
+  if (values.title !== undefined) {
+    return { slug: listSlugFromTitle(values.title), title: values.title }
+  }
+  const featured = await featuredList(db)
+  console.log(`Importing into the featured list, “${featured.title}” (${featured.slug})`)
+  return featured
 }

@@ -12,6 +12,7 @@ import {
 import { decodeListFile } from '@/db/curated-list-file'
 import { parseCuratedList } from '@/db/curated-list-parser'
 import { deleteDraft, findDraft, saveDraft } from '@/db/curation-drafts'
+import { chooseFeaturedList } from '@/db/featured-choice'
 import { recordCuratorChange } from '@/db/curators'
 import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { curatorAction } from '@/lib/curator-action'
@@ -19,6 +20,7 @@ import { invalidate } from '@/lib/invalidate'
 import {
   addCorrectionSchema,
   applyDraftSchema,
+  chooseFeaturedSchema,
   CURATED_LIMITS,
   CURATION_FIELDS_IN_MESSAGE,
   curationMessages,
@@ -133,3 +135,11 @@ export const addEntryJudgement = curatorAction(
   },
   { inMessage },
 )
+
+/** Features another curated list on the home page, recording who chose it. */
+export const featureList = curatorAction(chooseFeaturedSchema, async ({ list }, { curator }) => {
+  const change = await chooseFeaturedList(curator, list)
+  if ('missing' in change) return failure(CHECK_FIELDS, { list: [curationMessages.listMissing] })
+  if ('from' in change) await invalidate.featuredList(change)
+  redirect(`/curate?featured=${list}`)
+})

@@ -101,8 +101,11 @@ export const uploadListSchema = z.object({
 
 export const applyDraftSchema = z.object({ draft: rowId(curationMessages.draftMissing) })
 
+// Chosen from a menu of the lists: whatever else arrives, the answer is to choose one of them.
 export const chooseFeaturedSchema = z.object({
-  list: z.string({ error: curationMessages.listMissing }).pipe(listSlugSchema),
+  list: z
+    .string({ error: curationMessages.listMissing })
+    .refine((slug) => listSlugSchema.safeParse(slug).success, curationMessages.listMissing),
 })
 
 export const CURATION_FIELDS_IN_MESSAGE = ['correction', 'entry', 'draft'] as const

@@ -2,6 +2,7 @@ import type { Database } from '@/db/client'
 import { expireTagsHere, pageTag } from '@/lib/cache/page-tags'
 import { expireSharedTags, redis } from '@/lib/cache/redis'
 import { latestPageChangeId, pageChangesAfter, prunePageChanges } from '@/db/page-changes'
+import { forgetFeaturedList } from '@/db/featured-choice'
 
 const PRUNE_EVERY_MS = 10 * 60_000
 const KEEP_MS = 60 * 60_000
@@ -75,6 +76,8 @@ export function refreshPagesOnChanges(
         const tags = paths.map(pageTag)
         expireTagsHere(tags)
         pageCache.forget(paths)
+        // The home page changes when another list is featured.
+        if (paths.includes('/')) forgetFeaturedList(db)
         const client = redis()
         if (client?.isReady) await expireSharedTags(client, tags)
       },

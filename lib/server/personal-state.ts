@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getDb, type Database } from '@/db/client'
-import { FEATURED_LIST } from '@/db/featured-list'
+import { rememberedFeaturedList } from '@/db/featured-choice'
 import { personalStateOf, type PersonalPage, type PersonalState } from '@/db/personal-state'
 import { matchPage, type PageMatch } from '@/lib/route-match'
 import { sessionUserIdOf } from '@/lib/session-user'
@@ -29,7 +29,9 @@ export async function servePersonalState(
   }
   try {
     const userId = await sessionUserIdOf(req.headers.cookie, db)
-    const member = userId ? await personalStateOf({ id: userId }, personalPageOf(page), db) : null
+    const member = userId
+      ? await personalStateOf({ id: userId }, await personalPageOf(page, db), db)
+      : null
     reply(res, 200, { member } satisfies PersonalStateReply)
   } catch (error) {
     console.error('The personal state could not be read:', error)
@@ -37,8 +39,8 @@ export async function servePersonalState(
   }
 }
 
-function personalPageOf({ name, check }: PageMatch): PersonalPage {
-  if (name === 'home') return { kind: 'curatedList', slug: FEATURED_LIST.slug }
+async function personalPageOf({ name, check }: PageMatch, db: Database): Promise<PersonalPage> {
+  if (name === 'home') return { kind: 'curatedList', slug: (await rememberedFeaturedList(db)).slug }
   if (check?.kind === 'film' || check?.kind === 'curatedList') {
     return { kind: check.kind, slug: check.params.slug }
   }

@@ -17,16 +17,13 @@ import { curatedLists, curationDrafts, curatorChanges } from '@/db/schema'
 import { CHECK_FIELDS } from '@/lib/action-result'
 import { curationMessages } from '@/lib/rules/curated'
 import { curatedFixture } from '../helpers/curated-fixtures'
-import { personMaker } from '../helpers/people'
+import { curatorAndMember } from '../helpers/curators'
 import { dumpTables } from '../helpers/table-rows'
 
 const db = await databaseForActions()
 const { applyDraft, previewListFile, saveJudgement, addEntryJudgement } = await import('@/app/actions/curation') // prettier-ignore
 const { NOT_A_CURATOR } = await import('@/lib/curator-action')
-const newPerson = personMaker(db, 'curation')
-const curator = await newPerson()
-const member = await newPerson()
-expect(await setCuratorRole(curator.username, 'curator', db)).toBe(true)
+const { newPerson, curator, member } = await curatorAndMember(db, 'curation')
 
 const curatedState = () =>
   dumpTables(db, {
@@ -153,7 +150,7 @@ describe('editing judgements through /curate', () => {
     expect(result).toEqual({ ok: true, message: curationMessages.saved })
     const after = (await listForCuration(FEATURED_LIST.slug, db))!.entries.find((e) => e.id === twoSoldiers.id)! // prettier-ignore
     expect(after.judgements[0]).toMatchObject({ finding: 'They are friends, not brothers.', sources: ['https://example.org/two-soldiers', 'https://example.org/more'] }) // prettier-ignore
-    expect(revalidatedPaths()).toEqual(['/', `/curated/${FEATURED_LIST.slug}`, '/films/two-soldiers']) // prettier-ignore
+    expect(revalidatedPaths()).toEqual(['/', '/curated/_featured', `/curated/${FEATURED_LIST.slug}`, '/films/two-soldiers']) // prettier-ignore
     const [change] = await curatorHistory(1, db)
     expect(change).toMatchObject({ kind: 'correction', summary: 'Edited the judgement of “two brothers, one a soldier and the other a civilian”: They are friends, not brothers.' }) // prettier-ignore
   })

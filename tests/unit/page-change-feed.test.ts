@@ -75,6 +75,6 @@ describe('an import by the importer, a process of its own', () => {
     const listed = TEN_FILMS.filter((slug) => slug !== 'the-ascent')
     await expect
       .poll(() => server.paths().sort(), { timeout: 2000, interval: 50 })
-      .toEqual(['/', `/curated/${FEATURED_LIST.slug}`, ...listed.map((s) => `/films/${s}`)].sort())
+      .toEqual(['/', '/curated/_featured', `/curated/${FEATURED_LIST.slug}`, ...listed.map((s) => `/films/${s}`)].sort()) // prettier-ignore
   })
 })

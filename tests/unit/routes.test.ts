@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { getsSignedInTwin, matchPage, reachesTwin, routedPath } from '@/lib/route-match'
-import { PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
+import { FEATURED_SLOT, PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
+import { listSlugSchema } from '@/lib/rules/curated'
 import { asVisitorWhenShared } from '@/lib/server/shared-view'
 
 const FEATURED = FEATURED_LIST.slug
@@ -131,8 +132,10 @@ describe('the route table', () => {
 
   it('shows the featured curated list at `/`, with the curated twin for someone signed in', () => {
     const { home, curatedList } = PAGE_KINDS
-    expect(matchPage(home.rendersAt)?.check).toEqual({ kind: 'curatedList', params: { slug: FEATURED } }) // prettier-ignore
-    expect(home.twin).toBe(curatedList.twin.replace(':slug', FEATURED))
+    expect(matchPage(home.rendersAt)?.check).toEqual({ kind: 'curatedList', params: { slug: FEATURED_SLOT } }) // prettier-ignore
+    expect(home.twin).toBe(curatedList.twin.replace(':slug', FEATURED_SLOT))
+    // The curated page reads the featured list there; no list can have that slug instead.
+    expect(listSlugSchema.safeParse(FEATURED_SLOT).success).toBe(false)
   })
 
   it('has the page files of every kind and twin', () => {
@@ -155,12 +158,12 @@ describe('the route table', () => {
         missing: [{ type: 'cookie', key: 'kf-member-js' }],
       }))
     expect(pageRewrites()).toEqual([
-      ...signedIn('/', `/signed-in/curated/${FEATURED}`),
+      ...signedIn('/', `/signed-in/curated/${FEATURED_SLOT}`),
       ...signedIn('/films/:slug', '/signed-in/films/:slug'),
       ...signedIn('/people/:slug', '/signed-in/people/:slug'),
       ...signedIn('/curated/:slug', '/signed-in/curated/:slug'),
       ...signedIn('/decades/:decade', '/signed-in/decades/:decade'),
-      { source: '/', destination: `/curated/${FEATURED}` },
+      { source: '/', destination: `/curated/${FEATURED_SLOT}` },
     ])
   })
 })

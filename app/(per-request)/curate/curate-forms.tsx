@@ -6,6 +6,7 @@ import { FieldFrame } from '@/components/form/field-frame'
 import {
   addEntryJudgement,
   applyDraft,
+  featureList,
   previewListFile,
   saveJudgement,
 } from '@/app/actions/curation'
@@ -93,27 +94,16 @@ export function ApplyForm({ draftId }: { draftId: number }) {
 type Judgement = { id: number; finding: string; sources: string[] }
 
 export function EditJudgementForm({ judgement }: { judgement: Judgement }) {
-  const id = `judgement-${judgement.id}`
   return (
     <AccountForm action={saveJudgement} submit="Save judgement" pendingText="Saving…">
       {({ errors, values }) => (
         <>
           <input type="hidden" name="correction" value={judgement.id} />
-          <TextArea
-            id={`${id}-finding`}
-            name="finding"
-            label="Text"
-            errors={errors?.finding}
-            defaultValue={values?.finding ?? judgement.finding}
-          />
-          <TextArea
-            id={`${id}-sources`}
-            name="sources"
-            label="Sources"
-            hint="Web addresses, one a line."
-            errors={errors?.sources}
-            defaultValue={values?.sources ?? judgement.sources.join('\n')}
-            required={false}
+          <FindingFields
+            id={`judgement-${judgement.id}`}
+            errors={errors}
+            finding={values?.finding ?? judgement.finding}
+            sources={values?.sources ?? judgement.sources.join('\n')}
           />
         </>
       )}
@@ -128,24 +118,30 @@ export function AddJudgementForm({ entryId }: { entryId: number }) {
       {({ errors, values }) => (
         <>
           <input type="hidden" name="entry" value={entryId} />
-          <FieldFrame id={`${id}-field`} label="Part of the entry" errors={errors?.field}>
-            {(control) => (
-              <select name="field" defaultValue={values?.field ?? 'fact'} {...control}>
-                <option value="title">Title</option>
-                <option value="year">Title and year</option>
-                <option value="description">Description</option>
-                <option value="fact">Fact</option>
-              </select>
-            )}
-          </FieldFrame>
-          <FieldFrame id={`${id}-verdict`} label="Verdict" errors={errors?.verdict}>
-            {(control) => (
-              <select name="verdict" defaultValue={values?.verdict ?? 'corrected'} {...control}>
-                <option value="corrected">Correction</option>
-                <option value="verified">Verified</option>
-              </select>
-            )}
-          </FieldFrame>
+          <Select
+            id={`${id}-field`}
+            name="field"
+            label="Part of the entry"
+            errors={errors?.field}
+            defaultValue={values?.field ?? 'fact'}
+            options={[
+              ['title', 'Title'],
+              ['year', 'Title and year'],
+              ['description', 'Description'],
+              ['fact', 'Fact'],
+            ]}
+          />
+          <Select
+            id={`${id}-verdict`}
+            name="verdict"
+            label="Verdict"
+            errors={errors?.verdict}
+            defaultValue={values?.verdict ?? 'corrected'}
+            options={[
+              ['corrected', 'Correction'],
+              ['verified', 'Verified'],
+            ]}
+          />
           <TextArea
             id={`${id}-claim`}
             name="claim"
@@ -154,23 +150,67 @@ export function AddJudgementForm({ entryId }: { entryId: number }) {
             errors={errors?.claim}
             defaultValue={values?.claim}
           />
-          <TextArea
-            id={`${id}-finding`}
-            name="finding"
-            label="Text"
-            errors={errors?.finding}
-            defaultValue={values?.finding}
-          />
-          <TextArea
-            id={`${id}-sources`}
-            name="sources"
-            label="Sources"
-            hint="Web addresses, one a line."
-            errors={errors?.sources}
-            defaultValue={values?.sources}
-            required={false}
+          <FindingFields
+            id={id}
+            errors={errors}
+            finding={values?.finding}
+            sources={values?.sources}
           />
         </>
+      )}
+    </AccountForm>
+  )
+}
+
+/** A judgement's own words: its text and its sources. */
+function FindingFields({
+  id,
+  errors,
+  finding,
+  sources,
+}: {
+  id: string
+  errors?: Record<string, string[]>
+  finding?: string
+  sources?: string
+}) {
+  return (
+    <>
+      <TextArea
+        id={`${id}-finding`}
+        name="finding"
+        label="Text"
+        errors={errors?.finding}
+        defaultValue={finding}
+      />
+      <TextArea
+        id={`${id}-sources`}
+        name="sources"
+        label="Sources"
+        hint="Web addresses, one a line."
+        errors={errors?.sources}
+        defaultValue={sources}
+        required={false}
+      />
+    </>
+  )
+}
+
+type ListChoice = { slug: string; title: string }
+
+/** Which curated list the home page shows. */
+export function FeaturedListForm({ lists, featured }: { lists: ListChoice[]; featured: string }) {
+  return (
+    <AccountForm action={featureList} submit="Feature this list" pendingText="Featuring…">
+      {({ errors, values }) => (
+        <Select
+          id="featured-list"
+          name="list"
+          label="Featured list"
+          errors={errors?.list}
+          defaultValue={values?.list ?? featured}
+          options={lists.map((list) => [list.slug, list.title])}
+        />
       )}
     </AccountForm>
   )
@@ -199,6 +239,34 @@ function TextArea({
           {...control}
           {...textarea}
         />
+      )}
+    </FieldFrame>
+  )
+}
+
+function Select({
+  options,
+  ...props
+}: {
+  id: string
+  name: string
+  label: string
+  errors?: string[]
+  defaultValue: string
+  /** Each option's value and label. */
+  options: (readonly [string, string])[]
+}) {
+  const { id, label, errors, ...select } = props
+  return (
+    <FieldFrame id={id} label={label} errors={errors}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
       )}
     </FieldFrame>
   )

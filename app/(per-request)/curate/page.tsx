@@ -4,16 +4,14 @@ import { curatedListSummaries } from '@/db/curated-corrections'
 import { previewCuratedList } from '@/db/curated-import'
 import { findDraft } from '@/db/curation-drafts'
 import { getDb } from '@/db/client'
-import { FEATURED_LIST } from '@/db/featured-list'
-import { ApplyForm, UploadForm } from './curate-forms'
+import { featuredList } from '@/db/featured-choice'
+import { ApplyForm, FeaturedListForm, UploadForm } from './curate-forms'
 import { requireCuratorPage } from './curator-page'
 import { ImportPreview } from './import-preview'
 
 export const metadata: Metadata = { title: 'Curate', robots: { index: false } }
 
-type Props = { searchParams: Promise<{ draft?: string; imported?: string }> }
-
-const listPath = (slug: string) => (slug === FEATURED_LIST.slug ? '/' : `/curated/${slug}`)
+type Props = { searchParams: Promise<{ draft?: string; imported?: string; featured?: string }> }
 
 export default async function CuratePage({ searchParams }: Props) {
   const curator = await requireCuratorPage()
@@ -23,7 +21,8 @@ export default async function CuratePage({ searchParams }: Props) {
   const preview = draft
     ? await previewCuratedList(draft.source, { slug: draft.listSlug, title: draft.listTitle, createFilms: draft.createFilms }, getDb()) // prettier-ignore
     : null
-  const lists = await curatedListSummaries()
+  const [lists, featured] = await Promise.all([curatedListSummaries(), featuredList()])
+  const listPath = (slug: string) => (slug === featured.slug ? '/' : `/curated/${slug}`)
   const imported = lists.find((list) => list.slug === params.imported)
   return (
     <>
@@ -34,6 +33,11 @@ export default async function CuratePage({ searchParams }: Props) {
       {imported && (
         <p role="status" className="form-success">
           Imported “{imported.title}”: <Link href={listPath(imported.slug)}>see the list</Link>.
+        </p>
+      )}
+      {params.featured === featured.slug && (
+        <p role="status" className="form-success">
+          The home page now shows “{featured.title}”: <Link href="/">see it</Link>.
         </p>
       )}
       {params.draft !== undefined && !draft && (
@@ -67,6 +71,11 @@ export default async function CuratePage({ searchParams }: Props) {
       <section aria-labelledby="upload">
         <h2 id="upload">Import a list</h2>
         <UploadForm />
+      </section>
+      <section aria-labelledby="featured">
+        <h2 id="featured">Featured list</h2>
+        <p>The home page shows “{featured.title}”.</p>
+        <FeaturedListForm key={featured.slug} lists={lists} featured={featured.slug} />
       </section>
       <section aria-labelledby="lists">
         <h2 id="lists">Curated lists</h2>

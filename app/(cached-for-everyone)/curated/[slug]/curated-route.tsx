@@ -4,19 +4,25 @@ import { cache, type ReactNode } from 'react'
 import { CuratedListView } from '@/components/curated-list'
 import { CuratedProgressSlot } from '@/components/personal/curated-progress-slot'
 import { findCuratedList } from '@/db/curated'
-import { FEATURED_LIST } from '@/db/featured-list'
+import { featuredList } from '@/db/featured-choice'
+import { FEATURED_SLOT } from '@/lib/routes'
 
-const loadList = cache(findCuratedList)
-const pathOf = (slug: string) => (slug === FEATURED_LIST.slug ? '/' : `/curated/${slug}`)
+const loadFeatured = cache(() => featuredList())
+
+/** The list at /curated/<slug>, or at / (FEATURED_SLOT) the featured one. */
+export const curatedSlugOf = async (slug: string) =>
+  slug === FEATURED_SLOT ? (await loadFeatured()).slug : slug
+
+const loadList = cache(async (slug: string) => findCuratedList(await curatedSlugOf(slug)))
 
 export async function curatedMetadata(slug: string): Promise<Metadata> {
   const list = await loadList(slug)
   if (!list) return {}
+  const featured = list.slug === (await loadFeatured()).slug
   return {
-    title:
-      list.slug === FEATURED_LIST.slug ? { absolute: `Kinofront — ${list.title}` } : list.title,
+    title: featured ? { absolute: `Kinofront — ${list.title}` } : list.title,
     description: list.introduction.slice(0, 200),
-    alternates: { canonical: pathOf(list.slug) },
+    alternates: { canonical: featured ? '/' : `/curated/${list.slug}` },
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   curatedMetadata,
   CuratedRoute,
+  curatedSlugOf,
 } from '@/app/(cached-for-everyone)/curated/[slug]/curated-route'
 import { CuratedProgressView } from '@/components/lists/curated-progress'
 import { curatedProgressOf } from '@/db/profiles'
@@ -14,7 +15,7 @@ export const generateMetadata = metadataFromParam('slug', curatedMetadata)
 
 export default async function SignedInCuratedPage({ params }: Props) {
   const [{ slug }, viewer] = await Promise.all([params, currentViewer()])
-  const progress = viewer && (await curatedProgressOf(viewer, slug))
+  const progress = viewer && (await curatedProgressOf(viewer, await curatedSlugOf(slug)))
   return (
     <CuratedRoute
       slug={slug}
