@@ -43,6 +43,10 @@ test.describe('a database folder deleted under a running server @js-only', () =>
     }).toPass({ timeout: 240_000, intervals: [500] })
   })
 
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus) console.log(output.slice(-4000))
+  })
+
   test.afterAll(async () => {
     if (server && server.exitCode === null) {
       const ended = new Promise((resolve) => server.once('close', resolve))
