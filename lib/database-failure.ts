@@ -1,4 +1,5 @@
 import { LibsqlError } from '@libsql/client'
+import { getDb } from '@/db/client'
 import { databaseFileLost } from './server/database-file'
 
 // When the database cannot take a write (read-only, full, locked too long, a disk error, a remote
@@ -62,6 +63,18 @@ export async function unlessRefused<T>(write: () => Promise<T>): Promise<T | nul
     const refusal = databaseRefusal(error)
     if (refusal === null) throw error
     console.error(`Kinofront: the database refused a write: ${refusal}`)
+    if (/^SQLITE_(BUSY|LOCKED)/.test(refusal)) await reopenEmbedded()
     return null
   }
+}
+
+/**
+ * After SQLITE_BUSY the embedded driver (@libsql/client 0.18.0) leaves the failed statement
+ * unfinished on its pooled connection, and every later transaction on that connection fails to
+ * commit ("SQL statements in progress"). Opening the connections again clears it; a query in
+ * flight on another connection at that moment fails too (and a form then says "Couldn't save").
+ */
+async function reopenEmbedded() {
+  const client = getDb().$client
+  if (client.protocol === 'file') await client.reconnect()
 }

@@ -35,6 +35,29 @@ const ratingsOf = async (userId: string) =>
 const listsOf = async (userId: string) =>
   (await db.select({ n: count() }).from(lists).where(eq(lists.userId, userId)))[0]!.n
 
+describe('a write the database refuses', () => {
+  it('answers "Couldn’t save" with the typed values while another connection holds the write lock (SQLITE_BUSY), and writes nothing', async () => {
+    const member = await signedInMember()
+    const other = createClient({ url: `file:${databaseFile}` })
+    const holding = await other.transaction('write')
+    try {
+      const answer = await rateFilm(null, form({ filmId, score: '7' }))
+      expect(answer).toEqual({ ok: false, message: COULD_NOT_SAVE, values: { filmId, score: '7' } })
+    } finally {
+      await holding.rollback()
+      other.close()
+    }
+    expect(await ratingsOf(member)).toBe(0)
+    // Writes in a transaction commit afterwards (here and in the next test): the driver's
+    // connection is not left stuck.
+    const another = { username: 'after_busy', email: 'after.busy@example.test', passwordHash: 'x' }
+    expect(await createUserWithPassword(another, db)).toMatchObject({ ok: true })
+    // The same form goes through once the database takes writes again.
+    expect(await rateFilm(null, form({ filmId, score: '7' }))).toMatchObject({ ok: true })
+    expect(await ratingsOf(member)).toBe(1)
+  }, 20_000)
+})
+
 describe('a database file deleted from under the server', () => {
   let watch: { stop: () => void } | undefined
   afterEach(() => watch?.stop())
@@ -60,26 +83,4 @@ describe('a database file deleted from under the server', () => {
       renameSync(`${databaseFile}.moved`, databaseFile)
     }
   })
-})
-
-// Last in this file: after SQLITE_BUSY the libSQL driver (0.18.0) leaves the statement that failed
-// unfinished on its pooled connection, and every later transaction on it fails to commit ("SQL
-// statements in progress"); see the note for issue 8.
-describe('a write the database refuses', () => {
-  it('answers "Couldn’t save" with the typed values while another connection holds the write lock (SQLITE_BUSY), and writes nothing', async () => {
-    const member = await signedInMember()
-    const other = createClient({ url: `file:${databaseFile}` })
-    const holding = await other.transaction('write')
-    try {
-      const answer = await rateFilm(null, form({ filmId, score: '7' }))
-      expect(answer).toEqual({ ok: false, message: COULD_NOT_SAVE, values: { filmId, score: '7' } })
-    } finally {
-      await holding.rollback()
-      other.close()
-    }
-    expect(await ratingsOf(member)).toBe(0)
-    // The same form goes through once the database takes writes again.
-    expect(await rateFilm(null, form({ filmId, score: '7' }))).toMatchObject({ ok: true })
-    expect(await ratingsOf(member)).toBe(1)
-  }, 20_000)
 })
