@@ -29,14 +29,20 @@ import { refreshPagesOnChanges } from './lib/server/page-change-feed'
 import { servePersonalState } from './lib/server/personal-state'
 import { asVisitorWhenShared } from './lib/server/shared-view'
 import { stopGracefully } from './lib/server/shutdown'
+import { checkDatabase, startUp } from './lib/server/start-up'
+import { watchDatabaseFile } from './lib/server/database-file'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
-const { port, hostname, database, trustProxy, siteUrl, auth } = config()
-
-await prepareDatabase({ embedded: database.filePath !== null }, getDb())
-// Generates the embedded database's session key now rather than on the first sign-in.
-authSecret()
+const { port, hostname, database, trustProxy, siteUrl, auth } = await startUp(async () => {
+  const settings = config()
+  await checkDatabase(settings.database, getDb)
+  await prepareDatabase({ embedded: settings.database.filePath !== null }, getDb())
+  // Generates the embedded database's session key now rather than on the first sign-in.
+  authSecret()
+  return settings
+})
+if (database.filePath !== null) watchDatabaseFile(database.filePath)
 
 const app = next({ dev, hostname, port })
 const handle = app.getRequestHandler()

@@ -7,6 +7,7 @@ import {
   type ActionResult,
   type FormAction,
 } from './action-result'
+import { COULD_NOT_SAVE, unlessRefused } from './database-failure'
 import { fieldErrorsOf } from './rules/common'
 import { pageOfOrigin, requireViewer } from './viewer'
 
@@ -65,7 +66,8 @@ async function runForm<S extends FormSchema, Data extends object>(
   const fields = fieldsOf(formData, Object.keys(schema.shape))
   const parsed = schema.safeParse(fields)
   if (!parsed.success) return rejected(parsed.error, fields, options.inMessage ?? [])
-  const result = await work(parsed.data, formData)
+  const result = await unlessRefused(() => work(parsed.data, formData))
+  if (!result) return { ok: false, message: COULD_NOT_SAVE, values: typedValues(fields) }
   return result.ok || result.values ? result : { ...result, values: typedValues(fields) }
 }
 

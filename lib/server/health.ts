@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Database } from '@/db/client'
 import { MIGRATIONS_FOLDER } from '@/db/prepare'
 import { redis } from '@/lib/cache/redis'
+import { databaseFileLost } from './database-file'
 
 const MIGRATIONS = (
   JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
@@ -14,6 +15,8 @@ const MIGRATIONS = (
 /** Why this process should not be sent requests now, or null when it is ready. */
 export async function unreadyBecause(db: Database, { stopping }: { stopping: boolean }) {
   if (stopping) return 'stopping'
+  const lost = databaseFileLost()
+  if (lost) return lost
   try {
     const { rows } = await db.$client.execute('select count(*) as n from __drizzle_migrations')
     const applied = Number(rows[0]?.n)

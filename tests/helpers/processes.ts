@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
  * Runs a TypeScript file with tsx's loader as the package scripts do, in one process of its own
  * (signals reach it, not a wrapper).
  */
-export function runScript(file: string, args: string[], env: Record<string, string>) {
+export function runScript(file: string, args: string[], env: Record<string, string | undefined>) {
   return spawn(
     process.execPath,
     ['--import', 'tsx', '--import', './scripts/node/server-only.mjs', file, ...args],

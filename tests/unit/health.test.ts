@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { watchDatabaseFile } from '@/lib/server/database-file'
 import { unreadyBecause } from '@/lib/server/health'
 import { createTestDatabase, migrationsBefore } from '../helpers/test-db'
 
@@ -24,5 +27,25 @@ describe('readiness (/readyz)', () => {
     const closed = await createTestDatabase()
     closed.$client.close()
     expect(await unreadyBecause(closed, { stopping: false })).toMatch(/^database unreachable/)
+  })
+
+  it('is not ready once the database file’s folder is deleted', async () => {
+    const lost = await createTestDatabase()
+    const { rows } = await lost.$client.execute(
+      `select file from pragma_database_list where name = 'main'`,
+    )
+    const file = String(rows[0]!.file)
+    const watch = watchDatabaseFile(file, { intervalMs: 60_000 })
+    try {
+      expect(await unreadyBecause(lost, { stopping: false })).toBeNull()
+      rmSync(dirname(file), { recursive: true })
+      // The open connection still reads the unlinked file: only the path tells.
+      expect((await lost.$client.execute('select 1 as one')).rows[0]!.one).toBe(1)
+      expect(await unreadyBecause(lost, { stopping: false })).toBe(
+        `database file lost: ${file} is gone (ENOENT)`,
+      )
+    } finally {
+      watch.stop()
+    }
   })
 })

@@ -1,0 +1,106 @@
+// A server whose database folder is deleted while it runs keeps its file open, unlinked: writes
+// would still answer success and be lost. It must notice, fail /readyz and refuse writes with a
+// message people can read. This starts a server of its own on a temp folder.
+import { type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { runScript } from '../helpers/processes'
+import { newUser } from './support/accounts'
+
+const COULD_NOT_SAVE = 'Couldn’t save — try again.'
+
+// One server for both ways of sending the form (a context with and one without JavaScript), so
+// the test runs in the chromium project only.
+test.describe('a database folder deleted under a running server @js-only', () => {
+  test.describe.configure({ mode: 'serial', timeout: 300_000 })
+  let dir: string
+  let server: ChildProcess
+  let url: string
+  let output = ''
+
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kinofront-lost-'))
+    const port = await freePort()
+    url = `http://127.0.0.1:${port}`
+    server = runScript('server.ts', [], {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SITE_URL: url,
+      DATABASE_URL: `file:${join(dir, 'data', 'kinofront.db')}`,
+      AUTH_SECRET: undefined,
+      REDIS_URL: undefined,
+      NEXT_TELEMETRY_DISABLED: '1',
+    })
+    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    await expect(async () => {
+      expect(server.exitCode, output).toBeNull()
+      expect((await fetch(`${url}/readyz`)).status).toBe(200)
+    }).toPass({ timeout: 240_000, intervals: [500] })
+  })
+
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus) console.log(output.slice(-4000))
+  })
+
+  test.afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const ended = new Promise((resolve) => server.once('close', resolve))
+      server.kill('SIGTERM')
+      await ended
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('fails readiness, logs one line and refuses a sign-up with and without JavaScript', async ({
+    browser,
+  }) => {
+    rmSync(join(dir, 'data'), { recursive: true, force: true })
+
+    await expect(async () => {
+      const ready = await fetch(`${url}/readyz`)
+      expect(ready.status).toBe(503)
+      expect(await ready.text()).toMatch(/^not ready: database file lost: .*kinofront\.db is gone/)
+    }).toPass({ timeout: 10_000 })
+    const logged = output.split('\n').filter((line) => line.includes('database file lost'))
+    expect(logged).toEqual([
+      expect.stringMatching(/^Kinofront: database file lost: .* refusing writes and not ready/),
+    ])
+
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ baseURL: url, javaScriptEnabled })
+      const page = await context.newPage()
+      const user = await signUpRefused(page)
+      await expect(page.getByText(COULD_NOT_SAVE), `JavaScript ${javaScriptEnabled}`).toBeVisible()
+      // What was typed is still there, but for the password.
+      await expect(page.getByLabel('Username')).toHaveValue(user.username)
+      await expect(page.getByLabel('Email')).toHaveValue(user.email)
+      await context.close()
+    }
+  })
+})
+
+async function signUpRefused(page: Page) {
+  const user = newUser()
+  await page.goto('/signup')
+  await page.getByLabel('Username').fill(user.username)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  return user
+}
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
