@@ -82,3 +82,25 @@ test('names the rows that match no film, and refuses a file that is not an expor
   await page.getByRole('button', { name: 'Preview import' }).click()
   await expect(fileField(page)).toHaveAccessibleDescription(/poster\.png: This is neither a ZIP nor a CSV file\./) // prettier-ignore
 })
+
+test('a file over the size limit is refused by its field: before it is sent with JavaScript, after without', async ({
+  page,
+}) => {
+  await signUpNewUser(page)
+  await page.goto('/settings/data')
+  const posts: string[] = []
+  page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()))
+  // Over the 12 MB that server.ts lets this page's forms send.
+  const buffer = Buffer.alloc(13 * 1024 * 1024, 'a')
+  await fileField(page).setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer })
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await expect(fileField(page)).toHaveAccessibleDescription(/That file is larger than 10 MB, the most an import reads\./) // prettier-ignore
+  await expect(page.getByText('Please correct the fields marked below.')).toBeVisible()
+  if (test.info().project.use.javaScriptEnabled === false) {
+    await expect(page).toHaveURL(/\/settings\/data\?upload=too-large$/)
+  } else {
+    await expect(fileField(page)).toBeFocused()
+    expect(posts).toEqual([])
+  }
+  await checkAccessibility(page)
+})

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { filmMatcher, titleKey } from '@/lib/letterboxd/match-films'
 import { MAX_ROWS } from '@/lib/letterboxd/parse-export'
 import { MAX_UPLOAD_BYTES } from '@/lib/letterboxd/read-upload'
+import { UPLOAD_TOO_LARGE } from '@/lib/letterboxd/upload-limit'
 import { refusalOf, zipOf } from '../helpers/letterboxd'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
@@ -67,7 +68,7 @@ describe('bad files are refused with the file and row named', () => {
 
   it('a file over 10 MB', () => {
     const big = new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x61)
-    expect(refusalOf('diary.csv', big)).toEqual({ file: 'diary.csv', message: 'The file is larger than 10 MB.' }) // prettier-ignore
+    expect(refusalOf('diary.csv', big)).toEqual({ file: 'diary.csv', message: UPLOAD_TOO_LARGE }) // prettier-ignore
   })
 
   it('more than 50,000 rows', () => {
