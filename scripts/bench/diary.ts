@@ -12,6 +12,9 @@ import type { Goal } from './report'
 const REVIEW = 'A long look at the war from the ground. '.repeat(12).trim()
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1) - i * 3600_000 * 20).toISOString().slice(0, 10) // prettier-ignore
 
+/** The rows runDiaryScenarios measures, for BENCH_ONLY. */
+export const DIARY_IDS = ['diary-10', 'diary-2000', 'reviews-10', 'reviews-1000']
+
 export type DiarySeed = {
   bigDiary: string
   smallDiary: string
