@@ -162,15 +162,7 @@ export async function setWatched(
   return still ? { stillLogged: true } : { film: ref }
 }
 
-export type FilmEntry = {
-  id: number
-  watchedOn: string
-  score: number | null
-  rewatch: boolean
-  review: string | null
-  spoilers: boolean
-  tags: string[]
-}
+export type FilmEntry = { id: number } & EntryFields
 
 export type FilmDiaryState = {
   watched: boolean
