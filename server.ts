@@ -22,6 +22,7 @@ import {
 } from './lib/server/forwarded-headers'
 import { admit } from './lib/server/admit'
 import { bodyLimitFor } from './lib/server/request-guard'
+import { sentBackTooLarge } from './lib/server/oversized-upload'
 import { providerOrigins, securityHeadersSetter } from './lib/server/security-headers'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { answerHealth } from './lib/server/health'
@@ -65,6 +66,7 @@ const server = createServer(async (incoming, res) => {
     return
   }
   const bodyLimit = bodyLimitFor(incoming.url)
+  if (await sentBackTooLarge(incoming, res, { siteOrigin: siteUrl, bodyLimit })) return
   const req = await admit(incoming, res, { siteOrigin: siteUrl, bodyLimit })
   if (!req) return
   const target = req.url ?? '/'

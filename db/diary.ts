@@ -1,8 +1,9 @@
 import 'server-only'
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { notBeforeFilm, type EntryFields, type LogInput } from '@/lib/rules/diary'
 import { getDb, type Database } from './client'
 import type { FilmRef } from './films'
+import { filmsAmong } from './films-among'
 import { diaryEntries, films, ratings, watchedFilms, watchlistEntries } from './schema'
 import type { Viewer } from './users'
 
@@ -161,15 +162,7 @@ export async function setWatched(
   return still ? { stillLogged: true } : { film: ref }
 }
 
-export type FilmEntry = {
-  id: number
-  watchedOn: string
-  score: number | null
-  rewatch: boolean
-  review: string | null
-  spoilers: boolean
-  tags: string[]
-}
+export type FilmEntry = { id: number } & EntryFields
 
 export type FilmDiaryState = {
   watched: boolean
@@ -227,15 +220,5 @@ export async function findOwnEntry(
 }
 
 /** Which of these films the viewer has watched, in one query (for a page of cards). */
-export async function watchedAmong(
-  viewer: Viewer,
-  filmIds: number[],
-  db: Database = getDb(),
-): Promise<Set<number>> {
-  if (filmIds.length === 0) return new Set()
-  const rows = await db
-    .select({ filmId: watchedFilms.filmId })
-    .from(watchedFilms)
-    .where(and(eq(watchedFilms.userId, viewer.id), inArray(watchedFilms.filmId, filmIds)))
-  return new Set(rows.map((row) => row.filmId))
-}
+export const watchedAmong = (viewer: Viewer, filmIds: number[], db: Database = getDb()) =>
+  filmsAmong(watchedFilms, viewer, filmIds, db)

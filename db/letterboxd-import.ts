@@ -3,6 +3,7 @@ import { and, eq, inArray, lt } from 'drizzle-orm'
 import { dayOf, startOfDay } from '@/lib/letterboxd/columns'
 import { filmMatcher, type FilmMatch } from '@/lib/letterboxd/match-films'
 import type { FilmMention, ParsedExport } from '@/lib/letterboxd/parse-export'
+import type { EntryFields } from '@/lib/rules/diary'
 import { getDb, type Database } from './client'
 import type { Executor } from './executor'
 import {
@@ -24,16 +25,7 @@ import type { Viewer } from './users'
 // nothing the second time.
 
 type Dated = { filmId: number; date: string }
-export type DiaryImport = {
-  filmId: number
-  loggedOn: string
-  watchedOn: string
-  score: number | null
-  rewatch: boolean
-  review: string | null
-  spoilers: boolean
-  tags: string[]
-}
+export type DiaryImport = { filmId: number; loggedOn: string } & EntryFields
 export type ListImport = {
   title: string
   description: string

@@ -1,5 +1,6 @@
 import 'server-only'
 import { asc, eq } from 'drizzle-orm'
+import type { EntryFields } from '@/lib/rules/diary'
 import { getDb, type Database } from './client'
 import {
   diaryEntries,
@@ -20,16 +21,7 @@ export type MemberExport = {
   username: string | null
   watched: { film: ExportFilm; date: Date }[]
   ratings: { film: ExportFilm; score: number; date: Date }[]
-  diary: {
-    film: ExportFilm
-    loggedAt: Date
-    watchedOn: string
-    score: number | null
-    rewatch: boolean
-    review: string | null
-    spoilers: boolean
-    tags: string[]
-  }[]
+  diary: ({ film: ExportFilm; loggedAt: Date } & EntryFields)[]
   watchlist: { film: ExportFilm; date: Date }[]
   lists: {
     slug: string

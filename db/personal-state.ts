@@ -4,6 +4,7 @@ import { getDb, type Database } from './client'
 import { filmDiaryState, type FilmDiaryState } from './diary'
 import { listsForFilm } from './list-queries'
 import { curatedProgressOf } from './profiles'
+import { ownReviewsOf, type Review } from './reviews'
 import { films, ratings, users, watchlistEntries } from './schema'
 import type { Viewer } from './users'
 import { todayUtc } from '@/lib/rules/diary'
@@ -22,6 +23,8 @@ export type FilmState = {
   onWatchlist: boolean
   lists: { id: number; title: string; hasFilm: boolean }[]
   diary: FilmDiaryState
+  /** Shown first in the page's "Reviews", public or not. */
+  ownReviews: Review[]
   /** The server's day (UTC), which the diary's date field starts at. */
   today: string
 }
@@ -82,14 +85,16 @@ export async function filmStateOf(
     .from(films)
     .where(eq(films.slug, slug))
   if (!film) return null
-  const [lists, diary] = await Promise.all([
+  const [lists, diary, ownReviews] = await Promise.all([
     listsForFilm(viewer, film.id, db),
     filmDiaryState(viewer, film.id, db),
+    ownReviewsOf(viewer, film.id, db),
   ])
   return {
     filmId: film.id,
     yearStart: film.yearStart,
     diary,
+    ownReviews,
     today: todayUtc(),
     rating: film.rating,
     onWatchlist: film.onWatchlist,

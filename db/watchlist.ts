@@ -1,8 +1,9 @@
 import 'server-only'
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq } from 'drizzle-orm'
 import { withDirectors, type FilmCard, cardColumns } from './catalogue'
 import { getDb, type Database } from './client'
 import { findFilmRef } from './films'
+import { filmsAmong } from './films-among'
 import { films, users, watchlistEntries } from './schema'
 import type { Viewer } from './users'
 
@@ -51,18 +52,8 @@ export async function isOnWatchlist(viewer: Viewer, filmId: number, db: Database
 }
 
 /** Which of these films the viewer has on their watchlist, in one query (for a page of cards). */
-export async function watchlistedAmong(
-  viewer: Viewer,
-  filmIds: number[],
-  db: Database = getDb(),
-): Promise<Set<number>> {
-  if (filmIds.length === 0) return new Set()
-  const rows = await db
-    .select({ filmId: watchlistEntries.filmId })
-    .from(watchlistEntries)
-    .where(and(eq(watchlistEntries.userId, viewer.id), inArray(watchlistEntries.filmId, filmIds)))
-  return new Set(rows.map((row) => row.filmId))
-}
+export const watchlistedAmong = (viewer: Viewer, filmIds: number[], db: Database = getDb()) =>
+  filmsAmong(watchlistEntries, viewer, filmIds, db)
 
 // Not exported: every caller must first show it may see this person's watchlist.
 async function filmsOnWatchlist(

@@ -11,9 +11,9 @@ import {
   ratingAggregates,
   unexpectedScores,
 } from './bench/rating-db'
-import { goalsOf, writePartialResults, writeResults } from './bench/report'
+import { goalLine, goalsOf, writePartialResults, writeResults } from './bench/report'
 import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
-import { runDiaryScenarios, seedDiaryBench } from './bench/diary'
+import { DIARY_IDS, runDiaryScenarios, seedDiaryBench } from './bench/diary'
 import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
 import { runSignUpFlood } from './bench/sign-up-flood'
@@ -70,11 +70,16 @@ try {
   const members = await benchMembers(dir, load.connections)
   const benchDb = join(dir, 'bench.db')
   if (only !== null) {
+    const diarySeed = DIARY_IDS.some(wanted) ? await seedDiaryBench(benchDb) : null
     const results = await runHttpScenarios(server.url, load, {
       members,
       cataloguePaths: await cataloguePaths(benchDb),
       wanted,
     })
+    // The diary's rows come in pairs: each goal compares two of them.
+    const diary = diarySeed && (await runDiaryScenarios(server.url, load, diarySeed, members))
+    if (diary) results.push(...diary.results)
+    for (const goal of diary?.goals ?? []) console.log(goalLine(goal))
     const file = await writePartialResults(root, {
       date: new Date().toISOString(),
       only: [...only],
@@ -152,9 +157,7 @@ try {
     goals,
   })
   console.log('')
-  for (const goal of goals) {
-    console.log(`${goal.label}: ${goal.measured.toFixed(3)}× the static file (goal ${goal.goal}×)`)
-  }
+  for (const goal of goals) console.log(goalLine(goal))
   const { ratio } = signUpFlood
   console.log(
     `Under a sign-up flood: a member's sign-in ${ratio.signInMs.toFixed(2)}×, the catalogue search ${ratio.searchMs.toFixed(2)}× their quiet medians (goal 2×)`,

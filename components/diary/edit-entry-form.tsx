@@ -29,7 +29,7 @@ export function EditEntryForm({ entryId, yearStart, today, saved }: Props) {
       }
     : saved
   return (
-    <form action={dispatch} className="diary-form">
+    <form action={dispatch} className="account-form diary-form">
       <FormMessage state={state} />
       <input type="hidden" name="entryId" value={entryId} />
       <EntryFields

@@ -1,4 +1,5 @@
 import { Field } from '@/components/form/field'
+import { FieldFrame } from '@/components/form/field-frame'
 import { TextAreaField } from '@/components/lists/text-area-field'
 import { RatingStars } from '@/components/rating/rating-stars'
 import { MAX_REVIEW, MAX_TAGS } from '@/lib/rules/diary'
@@ -27,13 +28,19 @@ export function EntryFields({ idPrefix, yearStart, today, defaults, errors }: Pr
   const id = (name: string) => `${idPrefix}-${name}`
   return (
     <>
-      <DateField
-        id={id('watched-on')}
-        min={`${yearStart}-01-01`}
-        max={today}
-        defaultValue={defaults.watchedOn}
-        errors={errors?.watchedOn}
-      />
+      <FieldFrame id={id('watched-on')} label="Date watched" errors={errors?.watchedOn}>
+        {(control) => (
+          <input
+            type="date"
+            name="watchedOn"
+            required
+            min={`${yearStart}-01-01`}
+            max={today}
+            defaultValue={defaults.watchedOn}
+            {...control}
+          />
+        )}
+      </FieldFrame>
       <RatingStars score={defaults.score} legend="Rating" optional />
       {errors?.score && <p className="field-error">{errors.score[0]}</p>}
       <TextAreaField
@@ -68,38 +75,5 @@ export function EntryFields({ idPrefix, yearStart, today, defaults, errors }: Pr
         errors={errors?.tags}
       />
     </>
-  )
-}
-
-function DateField({
-  id,
-  errors,
-  ...input
-}: {
-  id: string
-  min: string
-  max: string
-  defaultValue: string
-  errors?: string[]
-}) {
-  const errorId = errors?.length ? `${id}-error` : undefined
-  return (
-    <div className="form-field">
-      <label htmlFor={id}>Date watched</label>
-      <input
-        id={id}
-        type="date"
-        name="watchedOn"
-        required
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-        {...input}
-      />
-      {errorId && (
-        <p id={errorId} className="field-error">
-          {errors![0]}
-        </p>
-      )}
-    </div>
   )
 }

@@ -28,7 +28,7 @@ export function LogViewingForm({ film, loggedBefore, today }: Props) {
   return (
     <details className="log-viewing" open={state ? true : undefined}>
       <summary>Log a viewing</summary>
-      <form action={dispatch} className="diary-form" aria-label="Log a viewing">
+      <form action={dispatch} className="account-form diary-form" aria-label="Log a viewing">
         <FormMessage state={state} />
         <input type="hidden" name="filmId" value={film.id} />
         <EntryFields

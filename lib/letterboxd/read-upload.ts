@@ -1,9 +1,10 @@
 import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from 'fflate'
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from './upload-limit'
 
 // An uploaded export as the CSV texts Kinofront reads, with every limit checked before or while
 // reading, so that a huge or hostile file is refused without being held in memory whole.
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+export { MAX_UPLOAD_BYTES }
 /** What a ZIP may unpack to, all its files together (declared sizes and actual bytes). */
 export const MAX_UNPACKED_BYTES = 10 * 1024 * 1024
 
@@ -36,7 +37,7 @@ function decode(bytes: Uint8Array): string | null {
 export function readUpload(name: string, bytes: Uint8Array): Upload {
   if (bytes.length === 0) return refuse(name, 'The file is empty.')
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    return refuse(name, `The file is larger than ${MB(MAX_UPLOAD_BYTES)}.`)
+    return refuse(name, UPLOAD_TOO_LARGE)
   }
   if (isZip(bytes)) return readZip(name, bytes)
   const text = decode(bytes)

@@ -39,6 +39,10 @@ export type Goal = {
   met: boolean
 }
 
+/** "Film pages: 0.412× (goal 0.3×, met; judged on every film and person page in turn)" */
+export const goalLine = (g: Goal) =>
+  `${g.label}: ${g.measured.toFixed(3)}× (goal ${g.goal}×, ${g.met ? 'met' : 'not met'}; judged on ${g.judgedOn})`
+
 const find = (http: HttpRun, id: string, encoding: Encoding = 'chromium') =>
   http.results.find((r) => r.id === id && r.encoding === encoding)
 

@@ -56,9 +56,7 @@ test('logs a viewing, which takes the film off the watchlist; edits it; deletes 
   await expect(film.ratingStatus).toHaveText('Your rating: 4 stars')
   await expect((await entryForm(page)).getByLabel('Rewatch')).toBeChecked()
   const mine = reviews(page).getByRole('article', { name: `Review by ${username}` })
-  // With JavaScript a member reads the page everyone shares, which cannot say whose a review is.
-  const you = film.javaScript ? '' : ' (you)'
-  await expect(mine.getByRole('paragraph')).toHaveText([`${username}${you} · watched 20 November 2026 · 4 stars`, `Seen by ${username}.`, 'A second paragraph.']) // prettier-ignore
+  await expect(mine.getByRole('paragraph')).toHaveText([`${username} (you) · watched 20 November 2026 · 4 stars`, `Seen by ${username}.`, 'A second paragraph.']) // prettier-ignore
 
   await page.getByRole('link', { name: 'Edit entry' }).click()
   await expect(page.getByRole('heading', { name: 'Edit diary entry', level: 1 })).toBeVisible()
@@ -123,4 +121,41 @@ test('a review with spoilers hides behind “Show review”; the diary is public
   }).toPass()
   await page.goto(`/u/${username}/diary`)
   await expect(page.getByRole('heading', { name: `${username}’s diary` })).toBeVisible()
+})
+
+test('your own review comes first under “Reviews”, above newer ones, and only once', async ({
+  page,
+  visitor,
+  browser,
+  film,
+}) => {
+  test.slow()
+  // A film for each project, as the two run at once and this test counts the reviews.
+  const [slug, title] = film.javaScript ? ['twenty-days-without-war', 'Twenty Days Without War'] : ['the-house-i-live-in', 'The House I Live In'] // prettier-ignore
+  const { username } = await signUpNewUser(page)
+  await page.goto(`/films/${slug}`)
+  await logViewing(page, { date: '2026-08-01', review: `First, by ${username}.` })
+  await expect(page.getByText(`Logged “${title}” in your diary.`)).toBeVisible()
+  const other = await signUpNewUser(visitor)
+  await visitor.goto(`/films/${slug}`)
+  await logViewing(visitor, { date: '2026-08-02', review: `Later, by ${other.username}.` })
+  await expect(visitor.getByText(`Logged “${title}” in your diary.`)).toBeVisible()
+
+  // Signed out, the newest comes first.
+  const signedOut = await browser.newContext()
+  const anyone = await signedOut.newPage()
+  await expect(async () => {
+    await anyone.goto(`/films/${slug}`)
+    await expect(reviews(anyone).getByRole('article')).toHaveCount(2, { timeout: 1000 })
+  }).toPass()
+  await expect(reviews(anyone).getByRole('article').first()).toHaveAccessibleName(`Review by ${other.username}`) // prettier-ignore
+  await signedOut.close()
+
+  await page.goto(`/films/${slug}`)
+  const articles = reviews(page).getByRole('article')
+  await expect(articles.first()).toHaveAccessibleName(`Review by ${username}`)
+  await expect(articles.first().getByRole('paragraph').first()).toHaveText(`${username} (you) · watched 1 August 2026`) // prettier-ignore
+  await expect(articles).toHaveCount(2)
+  await expect(articles.nth(1)).toHaveAccessibleName(`Review by ${other.username}`)
+  await checkAccessibility(page)
 })

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { signUpNewUser } from './support/accounts'
@@ -81,4 +81,29 @@ test('names the rows that match no film, and refuses a file that is not an expor
   await fileField(page).setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }) // prettier-ignore
   await page.getByRole('button', { name: 'Preview import' }).click()
   await expect(fileField(page)).toHaveAccessibleDescription(/poster\.png: This is neither a ZIP nor a CSV file\./) // prettier-ignore
+})
+
+test('a file over the size limit is refused by its field: before it is sent with JavaScript, after without', async ({
+  page,
+}) => {
+  test.slow()
+  // Over the 12 MB that server.ts lets this page's forms send; from a file, as a buffer this large
+  // is slow to hand to the browser.
+  const huge = test.info().outputPath('huge.csv')
+  writeFileSync(huge, Buffer.alloc(13 * 1024 * 1024, 'a'))
+  await signUpNewUser(page)
+  await page.goto('/settings/data')
+  const posts: string[] = []
+  page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()))
+  await fileField(page).setInputFiles(huge)
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await expect(fileField(page)).toHaveAccessibleDescription(/That file is larger than 10 MB, the most an import reads\./) // prettier-ignore
+  await expect(page.getByText('Please correct the fields marked below.')).toBeVisible()
+  if (test.info().project.use.javaScriptEnabled === false) {
+    await expect(page).toHaveURL(/\/settings\/data\?upload=too-large$/)
+  } else {
+    await expect(fileField(page)).toBeFocused()
+    expect(posts).toEqual([])
+  }
+  await checkAccessibility(page)
 })

@@ -1,8 +1,9 @@
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { filmMatcher, titleKey } from '@/lib/letterboxd/match-films'
-import { MAX_ROWS } from '@/lib/letterboxd/parse-export'
+import { MAX_ROWS, parseExport } from '@/lib/letterboxd/parse-export'
 import { MAX_UPLOAD_BYTES } from '@/lib/letterboxd/read-upload'
+import { UPLOAD_TOO_LARGE } from '@/lib/letterboxd/upload-limit'
 import { refusalOf, zipOf } from '../helpers/letterboxd'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
@@ -67,7 +68,7 @@ describe('bad files are refused with the file and row named', () => {
 
   it('a file over 10 MB', () => {
     const big = new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x61)
-    expect(refusalOf('diary.csv', big)).toEqual({ file: 'diary.csv', message: 'The file is larger than 10 MB.' }) // prettier-ignore
+    expect(refusalOf('diary.csv', big)).toEqual({ file: 'diary.csv', message: UPLOAD_TOO_LARGE }) // prettier-ignore
   })
 
   it('more than 50,000 rows', () => {
@@ -116,5 +117,16 @@ describe('bad files are refused with the file and row named', () => {
   it('accepts a good diary with a byte-order mark and a formula cell written safely', () => {
     const text = `\uFEFF${DIARY_HEADER}\n2026-01-01,The Ascent,1977,,4,Yes,"'=cmd, tag",2026-01-01\n`
     expect(refusalOf('diary.csv', bytes(text))).toBeNull()
+  })
+
+  it('reads Letterboxd’s own reviews.csv, which has no Spoilers column, and ours, which has', () => {
+    const letterboxd = 'Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n2024-03-01,The Ascent,1977,https://boxd.it/abc,4.5,,"Sotnikov, to the end.",,2024-02-29\n' // prettier-ignore
+    const ours = `${letterboxd.split('\n')[0]},Spoilers\n2024-03-01,The Ascent,1977,,4.5,,The end.,,2024-02-29,Yes\n` // prettier-ignore
+    const reviewsOf = (text: string) => {
+      const parsed = parseExport([{ path: 'reviews.csv', text }])
+      return parsed.ok ? parsed.data.reviews : parsed.error
+    }
+    expect(reviewsOf(letterboxd)).toMatchObject([{ name: 'The Ascent', score: 9, watchedOn: '2024-02-29', review: 'Sotnikov, to the end.', spoilers: false }]) // prettier-ignore
+    expect(reviewsOf(ours)).toMatchObject([{ review: 'The end.', spoilers: true }])
   })
 })

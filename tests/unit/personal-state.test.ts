@@ -5,6 +5,7 @@ import { encode } from 'next-auth/jwt'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { addToList } from '@/db/list-entries'
+import { logViewing } from '@/db/diary'
 import { createList } from '@/db/lists'
 import { filmStateOf, personalStateOf } from '@/db/personal-state'
 import { saveRating } from '@/db/ratings'
@@ -48,6 +49,7 @@ describe('personalStateOf', () => {
         filmId: filmId(CRANES),
         yearStart: 1957,
         diary: { watched: false, entries: [] },
+        ownReviews: [],
         today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         rating: 7,
         onWatchlist: true,
@@ -80,9 +82,29 @@ describe('personalStateOf', () => {
         onWatchlist: false,
         lists: [],
         diary: { watched: false, entries: [] },
+        ownReviews: [],
         today: expect.any(String),
       },
     })
+  })
+
+  it('gives a film page the member’s own reviews, a private diary’s too, and nobody else’s', async () => {
+    const [member, other] = [await newPerson(), await newPerson()]
+    await db.update(users).set({ diaryPublic: false }).where(eq(users.id, member.id))
+    const viewing = { filmId: filmId(ASCENT), watchedOn: '2026-11-20', score: 8, spoilers: true, rewatch: false, tags: [] } // prettier-ignore
+    await logViewing(member, { ...viewing, review: 'Mine, kept private.' }, db)
+    await logViewing(other, { ...viewing, review: 'Someone else’s.' }, db)
+    expect((await filmStateOf(member, ASCENT, db))?.ownReviews).toEqual([
+      {
+        id: expect.any(Number),
+        author: member.username,
+        watchedOn: '2026-11-20',
+        score: 8,
+        rewatch: false,
+        text: 'Mine, kept private.',
+        spoilers: true,
+      },
+    ])
   })
 
   it('gives a curated list how far the member has got through it', async () => {

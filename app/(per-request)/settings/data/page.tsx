@@ -1,13 +1,18 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { ImportForm } from '@/components/letterboxd/import-form'
+import { TOO_LARGE_QUERY } from '@/lib/letterboxd/upload-limit'
 import { signInPath } from '@/lib/safe-callback'
 import { currentViewer } from '@/lib/viewer'
 
 export const metadata: Metadata = { title: 'Your data', robots: { index: false } }
 
-export default async function DataPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function DataPage({ searchParams }: Props) {
   if (!(await currentViewer())) redirect(signInPath('/settings/data'))
+  // Sent back by server.ts: the file was over the limit of what this page's form may send.
+  const tooLarge = (await searchParams)[TOO_LARGE_QUERY.name] === TOO_LARGE_QUERY.value
   return (
     <div className="narrow">
       <h1>Your data</h1>
@@ -30,7 +35,7 @@ export default async function DataPage() {
           would be added before anything is saved; importing the same file twice adds nothing the
           second time.
         </p>
-        <ImportForm />
+        <ImportForm fileWasTooLarge={tooLarge} />
       </section>
     </div>
   )
