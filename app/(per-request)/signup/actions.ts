@@ -10,6 +10,7 @@ import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { clientAddressOf } from '@/lib/client-address'
 import { Busy, createGate } from '@/lib/hash-gate'
 import { hashPassword } from '@/lib/password'
+import { retryAfter } from '@/lib/server/response-hints'
 import {
   accountMessages,
   formatRetryMessage,
@@ -33,7 +34,10 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   const clientAddress = clientAddressOf(await headers())
   const now = new Date()
   const allowed = await checkSignUpAllowed({ clientAddress, now }, getDb())
-  if (!allowed.allowed) return failure(formatRetryMessage(allowed.retryAt, now, TOO_MANY_SIGN_UPS))
+  if (!allowed.allowed) {
+    retryAfter((allowed.retryAt.getTime() - now.getTime()) / 1000)
+    return failure(formatRetryMessage(allowed.retryAt, now, TOO_MANY_SIGN_UPS))
+  }
   const takenBefore = await whichTaken({ username, email })
   if (takenBefore.length > 0) return taken(takenBefore)
 
@@ -43,7 +47,10 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   try {
     passwordHash = await signUpHashing.run(() => hashPassword(password))
   } catch (error) {
-    if (error instanceof Busy) return failure(accountMessages.busy(error.retryAfterSeconds))
+    if (error instanceof Busy) {
+      retryAfter(error.retryAfterSeconds)
+      return failure(accountMessages.busy(error.retryAfterSeconds))
+    }
     throw error
   }
   const created = await createUserWithPassword({ username, email, passwordHash })
