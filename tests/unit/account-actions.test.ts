@@ -229,7 +229,7 @@ describe('sign-up floods', () => {
       retryAfter: '5',
     })
     expect(results.filter(({ retryAfter }) => retryAfter === undefined)).toHaveLength(5)
-    const { email } = (busy[0]!.outcome as { answered: { values: { email: string } } }).answered.values // prettier-ignore
+    const { email } = (busy[0]!.outcome as unknown as { answered: { values: { email: string } } }).answered.values // prettier-ignore
     expect(await db.$count(users, eq(users.email, email))).toBe(0)
   })
 })
