@@ -24,6 +24,7 @@ import { admit } from './lib/server/admit'
 import { bodyLimitFor } from './lib/server/request-guard'
 import { holdPageForScriptHashes } from './lib/server/page-script-policy'
 import { whileAnswering } from './lib/server/response-hints'
+import { answerSignUpFlood } from './lib/server/sign-up-flood'
 import {
   contentSecurityPolicy,
   providerOrigins,
@@ -74,6 +75,7 @@ const server = createServer(async (incoming, res) => {
   if (!req) return
   const target = req.url ?? '/'
   const path = routedPath(target)
+  if (answerSignUpFlood(req, res, path)) return
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
   if (path !== null && reachesTwin(path)) return notFound(req, res)
   if (path === MEMBER_VIEW.statePath) return servePersonalState(req, res)

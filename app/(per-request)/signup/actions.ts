@@ -11,6 +11,7 @@ import { clientAddressOf } from '@/lib/client-address'
 import { Busy, createGate } from '@/lib/hash-gate'
 import { hashPassword } from '@/lib/password'
 import { retryAfter } from '@/lib/server/response-hints'
+import { noteSignUpRefused, watchSignUpHashing } from '@/lib/server/sign-up-flood'
 import {
   accountMessages,
   formatRetryMessage,
@@ -23,7 +24,10 @@ const TAKEN = { username: accountMessages.usernameTaken, email: accountMessages.
 
 // One new account's hash at a time, and a few waiting: a flood of sign-ups leaves the other
 // core (and the thread pool) to members signing in and browsing.
-const signUpHashing = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: 5 })
+const RETRY_WHEN_BUSY_SECONDS = 5
+const signUpHashing = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS }) // prettier-ignore
+// While it is full, server.ts answers form posts itself (lib/server/sign-up-flood.ts).
+watchSignUpHashing(() => (signUpHashing.full ? { retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS } : null)) // prettier-ignore
 
 const taken = (fields: ('username' | 'email')[]) =>
   failure(CHECK_FIELDS, Object.fromEntries(fields.map((field) => [field, [TAKEN[field]]])))
@@ -35,6 +39,7 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   const now = new Date()
   const allowed = await checkSignUpAllowed({ clientAddress, now }, getDb())
   if (!allowed.allowed) {
+    noteSignUpRefused(clientAddress, allowed.retryAt)
     retryAfter((allowed.retryAt.getTime() - now.getTime()) / 1000)
     return failure(formatRetryMessage(allowed.retryAt, now, TOO_MANY_SIGN_UPS))
   }
