@@ -231,7 +231,7 @@ describe('sign-up floods', () => {
     expect(results.filter(({ retryAfter }) => retryAfter === undefined)).toHaveLength(5)
     const { email } = (busy[0]!.outcome as unknown as { answered: { values: { email: string } } }).answered.values // prettier-ignore
     expect(await db.$count(users, eq(users.email, email))).toBe(0)
-  })
+  }, 120_000) // five accounts are hashed and signed in, one at a time
 })
 
 describe('changing the password', () => {
