@@ -23,7 +23,14 @@ import {
 import { admit } from './lib/server/admit'
 import { bodyLimitFor } from './lib/server/request-guard'
 import { sentBackTooLarge } from './lib/server/oversized-upload'
-import { providerOrigins, securityHeadersSetter } from './lib/server/security-headers'
+import { holdPageForScriptHashes } from './lib/server/page-script-policy'
+import { whileAnswering } from './lib/server/response-hints'
+import { answerSignUpFlood } from './lib/server/sign-up-flood'
+import {
+  contentSecurityPolicy,
+  providerOrigins,
+  securityHeadersSetter,
+} from './lib/server/security-headers'
 import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-match'
 import { answerHealth } from './lib/server/health'
 import { refreshPagesOnChanges } from './lib/server/page-change-feed'
@@ -52,10 +59,15 @@ await app.prepare()
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 const pageChanges = await refreshPagesOnChanges(pageCache, getDb())
 const warnUntrustedProxy = warnOnce(UNTRUSTED_PROXY_WARNING)
-const setSecurityHeaders = securityHeadersSetter({
-  https: siteUrl.startsWith('https:'),
-  formTargets: providerOrigins(auth),
-})
+const headerOptions = { https: siteUrl.startsWith('https:'), formTargets: providerOrigins(auth), dev } // prettier-ignore
+const setSecurityHeaders = securityHeadersSetter(headerOptions)
+const pagePolicy = (scriptHashes: readonly string[]) =>
+  contentSecurityPolicy(headerOptions, scriptHashes)
+/** Next answers; an HTML page gets a policy listing its own inline scripts' hashes. */
+function render(req: IncomingMessage, res: ServerResponse) {
+  if (!dev) holdPageForScriptHashes(res, pagePolicy)
+  return whileAnswering(res, () => handle(req, res))
+}
 
 const server = createServer(async (incoming, res) => {
   const { forwardedFor } = dropUntrustedForwarding(incoming.headers, { trustProxy })
@@ -71,6 +83,7 @@ const server = createServer(async (incoming, res) => {
   if (!req) return
   const target = req.url ?? '/'
   const path = routedPath(target)
+  if (answerSignUpFlood(req, res, path)) return
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
   if (path !== null && reachesTwin(path)) return notFound(req, res)
   if (path === MEMBER_VIEW.statePath) return servePersonalState(req, res)
@@ -83,7 +96,7 @@ const server = createServer(async (incoming, res) => {
     if (!(await mayView(req, page))) return notFound(req, res)
     if (shared) pageCache.record(req, res)
   }
-  await handle(req, res)
+  await render(req, res)
 })
   .on('error', (error) => {
     console.error(`Kinofront could not listen on ${hostname}:${port}: ${error.message}`)
@@ -106,7 +119,7 @@ function notFound(req: IncomingMessage, res: ServerResponse) {
   req.url = '/_unknown'
   // Next would answer a server action's POST with a bare 400 instead.
   delete req.headers['next-action']
-  return handle(req, res)
+  return render(req, res)
 }
 
 async function mayView(req: IncomingMessage, { check }: PageMatch) {

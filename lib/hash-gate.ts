@@ -39,6 +39,10 @@ export function createGate({
         else running--
       }
     },
+    /** Whether `run` would refuse a job now. */
+    get full() {
+      return running >= concurrency && waiting.length >= queue
+    },
     get load() {
       return { running, waiting: waiting.length }
     },

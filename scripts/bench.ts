@@ -16,7 +16,8 @@ import { runBigCatalogue, runHttpScenarios } from './bench/scenarios'
 import { DIARY_IDS, runDiaryScenarios, seedDiaryBench } from './bench/diary'
 import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
-import { runSignUpFlood } from './bench/sign-up-flood'
+import { runSignUpFlood, type SignUpFlood } from './bench/sign-up-flood'
+import { measureCspCost } from './bench/csp-cost'
 import { distDir, ensureBuild, startServer, type RunningServer } from './bench/server'
 
 const root = resolve(import.meta.dirname, '..')
@@ -41,6 +42,10 @@ function buildChanged(since: string | undefined) {
     return true
   }
 }
+
+const CSP_PAGES = ['/', '/films', '/films?q=cranes', '/films/the-cranes-are-flying', '/signin']
+const floodLine = ({ ratio, signUpsSent, accountsCreated }: SignUpFlood) =>
+  `Under a sign-up flood (${signUpsSent} sent, ${accountsCreated} created): a member's sign-in ${ratio.signInMs.toFixed(2)}×, the catalogue search ${ratio.searchMs.toFixed(2)}× their quiet medians (goal 2×)`
 
 let server: RunningServer | undefined
 let builtAs: string | undefined
@@ -80,12 +85,21 @@ try {
     const diary = diarySeed && (await runDiaryScenarios(server.url, load, diarySeed, members))
     if (diary) results.push(...diary.results)
     for (const goal of diary?.goals ?? []) console.log(goalLine(goal))
+    // Two rows that are not HTTP load: the CSP's hashing cost, and the sign-up flood.
+    const cspCost = wanted('csp-cost') ? await measureCspCost(server.url, CSP_PAGES) : undefined
+    const signUpFlood = wanted('sign-up-flood')
+      ? await runSignUpFlood(root, server.url, { floodSec: load.durationSec * 4 })
+      : undefined
+    if (cspCost) console.table(cspCost)
+    if (signUpFlood) console.log(floodLine(signUpFlood))
     const file = await writePartialResults(root, {
       date: new Date().toISOString(),
       only: [...only],
       loadAverageBefore: loadBefore,
       loadAverageAfter: loadavg()[0]!,
       http: { ...load, results },
+      ...(cspCost ? { cspCost } : {}),
+      ...(signUpFlood ? { signUpFlood } : {}),
     })
     console.log(`\nResults of the scenarios asked for (BENCH_ONLY): ${file}`)
     await server.stop()
@@ -158,10 +172,7 @@ try {
   })
   console.log('')
   for (const goal of goals) console.log(goalLine(goal))
-  const { ratio } = signUpFlood
-  console.log(
-    `Under a sign-up flood: a member's sign-in ${ratio.signInMs.toFixed(2)}×, the catalogue search ${ratio.searchMs.toFixed(2)}× their quiet medians (goal 2×)`,
-  )
+  console.log(floodLine(signUpFlood))
   console.log(`Ratings after the load: ${aggregates.ratings}; counts exact: ${aggregates.exact}`)
   console.log(`Results: ${file}, bench/results/latest.json and BENCHMARKS.md`)
   rmSync(dir, { recursive: true, force: true })

@@ -1,3 +1,4 @@
+import type { CspCost } from './csp-cost'
 import type { SignUpFlood } from './sign-up-flood'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -109,6 +110,8 @@ export async function writePartialResults(
     loadAverageBefore: number
     loadAverageAfter: number
     http: HttpRun
+    cspCost?: CspCost[]
+    signUpFlood?: SignUpFlood
   },
 ) {
   const folder = join(root, 'bench/results')

@@ -1,3 +1,5 @@
+import { IncomingMessage, ServerResponse } from 'node:http'
+import { Socket } from 'node:net'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { films, ratings, signInAttempts, users } from '@/db/schema'
@@ -6,6 +8,7 @@ import { createUserWithPassword, type Viewer } from '@/db/users'
 import { CHECK_FIELDS } from '@/lib/action-result'
 import { hashPassword, verifyPassword } from '@/lib/password'
 import { accountMessages, messages } from '@/lib/rules/accounts'
+import { whileAnswering } from '@/lib/server/response-hints'
 import { sessionUserOf } from '@/lib/session-user'
 import {
   cookiesSet,
@@ -55,6 +58,13 @@ const accountOf = async (viewer: Viewer) =>
 /** Who the session cookie set in answer to the last request belongs to, if anyone. */
 const sessionFromAnswer = () =>
   sessionUserOf(`authjs.session-token=${cookiesSet()['authjs.session-token']}`)
+
+/** Runs an action as server.ts does, answering a response; returns the outcome and the response. */
+async function answered<T>(running: () => Promise<T>) {
+  const res = new ServerResponse(new IncomingMessage(new Socket()))
+  const outcome = await whileAnswering(res, () => outcomeOf(running()))
+  return { outcome, retryAfter: res.getHeader('retry-after') }
+}
 
 const pathOf = (url: string) => {
   const { pathname, search } = new URL(url, 'http://localhost:3000')
@@ -184,18 +194,44 @@ describe('sign-up floods', () => {
       })),
     )
     await signInAs(null, { 'x-kinofront-client-address': address })
-    const refused = await signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' })) // prettier-ignore
-    expect(refused).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(
-        /^Too many accounts have been created from your address\. Try again in 15 minutes/,
-      ),
+    const refused = await answered(() => signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' }))) // prettier-ignore
+    expect(refused.outcome).toMatchObject({
+      answered: {
+        ok: false,
+        message: expect.stringMatching(
+          /^Too many accounts have been created from your address\. Try again in 15 minutes/,
+        ),
+      },
     })
+    // Retry-After in seconds: the window's 15 minutes, give or take the test's own time.
+    expect(Number(refused.retryAfter)).toBeGreaterThan(14 * 60)
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(15 * 60)
     expect(await db.$count(users, eq(users.email, 'flood.next@example.test'))).toBe(0)
     await signInAs(null, { 'x-kinofront-client-address': '198.51.100.52' })
     const elsewhere = await outcomeOf(signUp(null, form({ username: 'flood_next', email: 'flood.next@example.test', password: 'a long enough passphrase' }))) // prettier-ignore
     expect(elsewhere).toHaveProperty('redirectedTo')
   })
+
+  it('answers "busy" with Retry-After beyond the hashing queue, keeping what was typed and creating no account', async () => {
+    await signInAs(null, { 'x-kinofront-client-address': '198.51.100.53' })
+    // One hashing and four waiting (app/(per-request)/signup/actions.ts): the sixth is refused.
+    const sent = Array.from(
+      { length: 6 },
+      (_, i) =>
+      answered(() => signUp(null, form({ username: `busy_${i}`, email: `busy${i}@example.test`, password: 'a long enough passphrase' }))), // prettier-ignore
+    )
+    const results = await Promise.all(sent)
+    const busy = results.filter(({ outcome }) => !('redirectedTo' in outcome))
+    expect(busy).toHaveLength(1)
+    // What was typed comes back (but the password), next to the message.
+    expect(busy[0]).toMatchObject({
+      outcome: { answered: { ok: false, message: accountMessages.busy(5), values: { email: expect.stringMatching(/^busy\d@/) } } }, // prettier-ignore
+      retryAfter: '5',
+    })
+    expect(results.filter(({ retryAfter }) => retryAfter === undefined)).toHaveLength(5)
+    const { email } = (busy[0]!.outcome as unknown as { answered: { values: { email: string } } }).answered.values // prettier-ignore
+    expect(await db.$count(users, eq(users.email, email))).toBe(0)
+  }, 120_000) // five accounts are hashed and signed in, one at a time
 })
 
 describe('changing the password', () => {

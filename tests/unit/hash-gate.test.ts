@@ -14,12 +14,14 @@ describe('hash gate', () => {
     const jobs = [job('a'), job('b'), job('c')]
     const results = jobs.map((j) => gate.run(j.run))
     expect(gate.load).toEqual({ running: 1, waiting: 2 })
+    expect(gate.full).toBe(true)
     await expect(gate.run(job('d').run)).rejects.toEqual(new Busy(5))
 
     jobs[0]!.finish()
     expect(await results[0]).toBe('a')
     // The freed slot went to the next in line: still one running.
     expect(gate.load).toEqual({ running: 1, waiting: 1 })
+    expect(gate.full).toBe(false)
     jobs[1]!.finish()
     jobs[2]!.finish()
     expect(await Promise.all(results)).toEqual(['a', 'b', 'c'])

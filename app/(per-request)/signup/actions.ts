@@ -10,6 +10,8 @@ import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { clientAddressOf } from '@/lib/client-address'
 import { Busy, createGate } from '@/lib/hash-gate'
 import { hashPassword } from '@/lib/password'
+import { retryAfter } from '@/lib/server/response-hints'
+import { noteSignUpRefused, watchSignUpHashing } from '@/lib/server/sign-up-flood'
 import {
   accountMessages,
   formatRetryMessage,
@@ -22,7 +24,10 @@ const TAKEN = { username: accountMessages.usernameTaken, email: accountMessages.
 
 // One new account's hash at a time, and a few waiting: a flood of sign-ups leaves the other
 // core (and the thread pool) to members signing in and browsing.
-const signUpHashing = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: 5 })
+const RETRY_WHEN_BUSY_SECONDS = 5
+const signUpHashing = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS }) // prettier-ignore
+// While it is full, server.ts answers form posts itself (lib/server/sign-up-flood.ts).
+watchSignUpHashing(() => (signUpHashing.full ? { retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS } : null)) // prettier-ignore
 
 const taken = (fields: ('username' | 'email')[]) =>
   failure(CHECK_FIELDS, Object.fromEntries(fields.map((field) => [field, [TAKEN[field]]])))
@@ -33,7 +38,11 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   const clientAddress = clientAddressOf(await headers())
   const now = new Date()
   const allowed = await checkSignUpAllowed({ clientAddress, now }, getDb())
-  if (!allowed.allowed) return failure(formatRetryMessage(allowed.retryAt, now, TOO_MANY_SIGN_UPS))
+  if (!allowed.allowed) {
+    noteSignUpRefused(clientAddress, allowed.retryAt)
+    retryAfter((allowed.retryAt.getTime() - now.getTime()) / 1000)
+    return failure(formatRetryMessage(allowed.retryAt, now, TOO_MANY_SIGN_UPS))
+  }
   const takenBefore = await whichTaken({ username, email })
   if (takenBefore.length > 0) return taken(takenBefore)
 
@@ -43,7 +52,10 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   try {
     passwordHash = await signUpHashing.run(() => hashPassword(password))
   } catch (error) {
-    if (error instanceof Busy) return failure(accountMessages.busy(error.retryAfterSeconds))
+    if (error instanceof Busy) {
+      retryAfter(error.retryAfterSeconds)
+      return failure(accountMessages.busy(error.retryAfterSeconds))
+    }
     throw error
   }
   const created = await createUserWithPassword({ username, email, passwordHash })

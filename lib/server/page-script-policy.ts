@@ -1,0 +1,104 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import { inlineScriptHashes } from './script-hashes'
+
+type Write = (chunk: unknown, ...rest: unknown[]) => boolean
+type End = (...args: unknown[]) => ServerResponse
+
+const CSP = 'Content-Security-Policy'
+
+function decoded(body: Buffer, encoding: unknown): string {
+  switch (String(encoding ?? '').toLowerCase()) {
+    case 'gzip':
+      return gunzipSync(body).toString('utf8')
+    case 'br':
+      return brotliDecompressSync(body).toString('utf8')
+    case 'deflate':
+      return inflateSync(body).toString('utf8')
+    default:
+      return body.toString('utf8')
+  }
+}
+
+const isFunction = (value: unknown): value is () => void => typeof value === 'function'
+
+/**
+ * Makes an HTML response carry a Content-Security-Policy that lets exactly its own inline scripts
+ * run: what Next writes is held until the end, the inline scripts are hashed (after undoing
+ * Next's compression) and `policyFor(hashes)` is set before the first byte goes out. Anything
+ * that is not HTML passes straight through with the policy already set (no inline scripts).
+ *
+ * Holding costs a streamed page its early first byte; the pages here are small and render in
+ * one go (no Suspense streaming), and every shared page is cached whole anyway. If the body
+ * cannot be read, the page keeps the policy without hashes: it works without JavaScript rather
+ * than running scripts nobody checked.
+ */
+export function holdPageForScriptHashes(
+  res: ServerResponse,
+  policyFor: (hashes: readonly string[]) => string,
+): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  const write = res.write.bind(res) as Write
+  const end = res.end.bind(res) as End
+  const flushHeaders = res.flushHeaders.bind(res)
+  let holding: boolean | undefined
+  let status: number | undefined
+  let statusMessage: string | undefined
+  const chunks: Buffer[] = []
+
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (typeof chunk === 'string') {
+      chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')) // prettier-ignore
+    } else if (chunk instanceof Uint8Array) {
+      chunks.push(Buffer.from(chunk))
+    }
+  }
+  const decide = () => {
+    if (holding === undefined) {
+      const type = String(res.getHeader('content-type') ?? '')
+      holding = res.req.method !== 'HEAD' && type.toLowerCase().startsWith('text/html')
+    }
+    return holding
+  }
+
+  res.writeHead = ((code: number, ...rest: unknown[]) => {
+    // Headers given here are set now, so that the content type is known and nothing is lost.
+    const [first, second] = rest
+    const headers = (typeof first === 'object' ? first : second) as OutgoingHttpHeaders | undefined
+    if (headers && !Array.isArray(headers)) {
+      for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined) res.setHeader(name, value)
+      }
+    }
+    if (!decide()) return writeHead(code, ...(typeof first === 'string' ? [first] : []))
+    status = code
+    if (typeof first === 'string') statusMessage = first
+    return res
+  }) as typeof res.writeHead
+  res.flushHeaders = () => {
+    if (!decide()) flushHeaders()
+  }
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!decide()) return write(chunk, ...rest)
+    keep(chunk, rest[0])
+    const callback = rest.find(isFunction)
+    if (callback) process.nextTick(callback)
+    return true
+  }) as typeof res.write
+  res.end = ((...args: unknown[]) => {
+    if (!decide()) return end(...args)
+    const [chunk, encoding] = args
+    if (!isFunction(chunk)) keep(chunk, encoding)
+    const body = Buffer.concat(chunks)
+    let hashes: string[] = []
+    try {
+      hashes = inlineScriptHashes(decoded(body, res.getHeader('content-encoding')))
+    } catch (error) {
+      console.error(`Could not read a page to hash its scripts: ${String(error)}`)
+    }
+    res.setHeader(CSP, policyFor(hashes))
+    holding = false // from here on, Node's own calls (its implicit writeHead) go straight through
+    if (status !== undefined) writeHead(status, ...(statusMessage ? [statusMessage] : []))
+    return end(body, args.find(isFunction))
+  }) as typeof res.end
+}
