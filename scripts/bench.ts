@@ -18,6 +18,8 @@ import { runSearchBench } from './bench/search'
 import { benchMembers } from './bench/signed-in'
 import { runSignUpFlood } from './bench/sign-up-flood'
 import { distDir, ensureBuild, startServer, type RunningServer } from './bench/server'
+import { runClusterScenarios } from './bench/cluster'
+import { nodeProcessesOf } from './bench/memory'
 
 const root = resolve(import.meta.dirname, '..')
 const load: LoadOptions = {
@@ -27,7 +29,8 @@ const load: LoadOptions = {
 }
 const filmCount = Number(process.env.BENCH_FILMS) || 100_000
 // BENCH_ONLY=film-member-view,personal-state,film-signed-in: only these rows of the HTTP table
-// (each still beside the static file), printed and kept in bench/results/ but not BENCHMARKS.md.
+// (each still beside the static file), printed and kept in bench/results/ but not BENCHMARKS.md;
+// `cluster`: the rows through haproxy to 1 and 2 instances.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null
 const wanted = (id: string) => only === null || only.has(id)
 const dir = mkdtempSync(join(tmpdir(), 'kinofront-bench-'))
@@ -75,16 +78,23 @@ try {
       cataloguePaths: await cataloguePaths(benchDb),
       wanted,
     })
+    const memory = nodeProcessesOf(server.pid)
+    await server.stop()
+    server = undefined
+    const cluster = wanted('cluster')
+      ? await runClusterScenarios(root, dir, load, members)
+      : undefined
+    results.push(...(cluster?.results ?? []))
     const file = await writePartialResults(root, {
       date: new Date().toISOString(),
       only: [...only],
       loadAverageBefore: loadBefore,
       loadAverageAfter: loadavg()[0]!,
       http: { ...load, results },
+      memory: { server: memory, cluster: cluster?.memory ?? [] },
+      propagation: cluster?.propagation,
     })
     console.log(`\nResults of the scenarios asked for (BENCH_ONLY): ${file}`)
-    await server.stop()
-    server = undefined
     rmSync(dir, { recursive: true, force: true })
     process.exit(0)
   }
@@ -107,6 +117,7 @@ try {
   const signUpFlood = await runSignUpFlood(root, server.url, { floodSec: load.durationSec * 4 })
   const diary = await runDiaryScenarios(server.url, load, diarySeed, members)
   results.push(...diary.results)
+  const serverMemory = nodeProcessesOf(server.pid)
   await server.stop()
   server = undefined
   const aggregates = await ratingAggregates(benchDb, ratedFilm)
@@ -118,6 +129,8 @@ try {
     throw new Error(`Members' ratings are not what the bench sent: ${JSON.stringify(wrongScores)}`)
   }
   const cost = await counterCost(benchDb, { userId: members[0]!.id, filmId: ratedFilm })
+  const cluster = await runClusterScenarios(root, dir, load, members)
+  results.push(...cluster.results)
 
   const search = await runSearchBench(dir, filmCount)
   server = await startServer(root, dir, { database: 'search.db', name: 'server-big-catalogue' })
@@ -125,6 +138,7 @@ try {
   results.push(
     ...(await runBigCatalogue(server.url, await filmPaths(join(dir, 'search.db')), load)),
   )
+  const bigCatalogueMemory = nodeProcessesOf(server.pid)
   await server.stop()
   server = undefined
 
@@ -149,6 +163,11 @@ try {
     search,
     aggregates: { ...aggregates, members: members.length, counterCost: cost },
     signUpFlood,
+    memory: {
+      server: serverMemory,
+      bigCatalogueServer: bigCatalogueMemory,
+      cluster: cluster.memory,
+    },
     goals,
   })
   console.log('')
