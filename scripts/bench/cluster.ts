@@ -20,6 +20,8 @@ export type ClusterRun = {
   propagation?: Propagation
 }
 
+// BENCH_CLUSTER_PORT=4340: haproxy, instances and Redis on fixed ports from there (+10…+29).
+const FIXED_PORTS = Number(process.env.BENCH_CLUSTER_PORT) || 0
 const PROPAGATION_FILM = 'come-and-see'
 const PROPAGATION_WRITES = 7
 
@@ -37,8 +39,8 @@ export async function runClusterScenarios(
     const logPath = join(dir, `cluster-${instances}.log`)
     const cluster = await startCluster({
       instances,
-      port: await freePortRun(instances + 1),
-      redisPort: await freePort(),
+      port: FIXED_PORTS ? FIXED_PORTS + 10 * instances : await freePortRun(instances + 1),
+      redisPort: FIXED_PORTS ? FIXED_PORTS + 10 * instances + 9 : await freePort(),
       databaseUrl: `file:${join(dir, 'bench.db')}`,
       authSecret: readFileSync(join(dir, 'auth-secret'), 'utf8').trim(),
       workDir: join(dir, `cluster-${instances}`),

@@ -41,7 +41,6 @@ test.describe('a redeploy of the same code', () => {
     await buildDeploy(SECOND_BUILD, {
       key: env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!,
       deploymentId: `redeploy-test-${Date.now()}`,
-      previous: FIRST_BUILD,
     })
   })
 

@@ -3,7 +3,7 @@
 // the same port (tests/e2e/redeploy.cluster.spec.ts).
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { finished, runScript } from '../../helpers/processes'
 
@@ -38,18 +38,12 @@ export function idDerivesFromKey(id: string, key: string, fileAndExport: string)
   return id.slice(2) === createHash('sha1').update(`${key}${file}:${name}`).digest('hex')
 }
 
-/**
- * `next build` into `distDir` (next.config.ts reads NEXT_DIST_DIR) with the deploy's settings,
- * starting from `previous`'s Turbopack cache as a CI runner keeping its cache would: the same code
- * then compiles in about a third of the time, and the key, given here, still decides every id.
- */
+/** `next build` into `distDir` (next.config.ts reads NEXT_DIST_DIR) with the deploy's settings. */
 export async function buildDeploy(
   distDir: string,
-  settings: { key: string; deploymentId: string; previous: string },
+  settings: { key: string; deploymentId: string },
 ) {
   rmSync(distDir, { recursive: true, force: true })
-  const cache = join(settings.previous, 'cache')
-  if (existsSync(cache)) cpSync(cache, join(distDir, 'cache'), { recursive: true })
   const build = spawn('npx', ['next', 'build'], {
     env: {
       ...process.env,
