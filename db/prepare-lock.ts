@@ -46,8 +46,11 @@ export async function withDatabaseLock<T>(name: string, db: Database, work: () =
 
 async function tryToTake(name: string, holder: string, db: Database): Promise<boolean> {
   try {
-    await db.$client.execute(CREATE_LOCK_TABLE)
     const now = Date.now()
+    // While the lock is held, waiters only read: a write every 100 ms from each of them would
+    // compete with the holder's migrations for the database file's write lock.
+    if (await heldByAnother(name, now, db)) return false
+    await db.$client.execute(CREATE_LOCK_TABLE)
     await db.$client.execute({
       sql: `insert into kinofront_locks (name, holder, expires_at) values (?, ?, ?)
             on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
@@ -62,6 +65,19 @@ async function tryToTake(name: string, holder: string, db: Database): Promise<bo
   } catch (error) {
     // Another process is writing to a database file (SQLITE_BUSY): try again shortly.
     if (/SQLITE_BUSY|database is locked/i.test(String((error as Error).message))) return false
+    throw error
+  }
+}
+
+async function heldByAnother(name: string, now: number, db: Database): Promise<boolean> {
+  try {
+    const { rows } = await db.$client.execute({
+      sql: 'select expires_at from kinofront_locks where name = ?',
+      args: [name],
+    })
+    return rows.length > 0 && Number(rows[0]!.expires_at) >= now
+  } catch (error) {
+    if (/no such table/i.test(String((error as Error).message))) return false
     throw error
   }
 }

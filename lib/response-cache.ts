@@ -13,6 +13,8 @@ const PERSONAL_HEADERS = ['cookie', 'authorization', 'rsc', 'next-router-state-t
  */
 export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxEntries: number }) {
   const entries = new Map<string, Entry>()
+  // A copy Next was making when pages were forgotten may be one of them, made before the write.
+  let forgets = 0
 
   // Next compresses for clients that accept it, so each encoding gets its own copy.
   const keyOf = (req: IncomingMessage) => `${req.url} ${req.headers['accept-encoding'] ?? ''}`
@@ -26,6 +28,7 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
   return {
     /** Drops the copies of the pages at these paths (every encoding), which a write made stale. */
     forget(paths: readonly string[]): void {
+      forgets++
       const stale = new Set(paths)
       for (const key of entries.keys()) {
         if (stale.has(key.slice(0, key.indexOf(' ')))) entries.delete(key)
@@ -46,6 +49,7 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
     record(req: IncomingMessage, res: ServerResponse): void {
       if (!cacheable(req)) return
       const key = keyOf(req)
+      const forgetsBefore = forgets
       const chunks: Buffer[] = []
       const write = res.write.bind(res) as (...args: unknown[]) => boolean
       const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
@@ -72,6 +76,8 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
       res.once('finish', () => {
         const headers = res.getHeaders()
         if (res.statusCode !== 200 || headers['set-cookie'] || !headers['x-nextjs-cache']) return
+        // Next's stale copy while it renders a new one; its next answer will be fresh.
+        if (headers['x-nextjs-cache'] === 'STALE' || forgets !== forgetsBefore) return
         entries.delete(key)
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!)
         entries.set(key, {

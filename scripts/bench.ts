@@ -19,6 +19,8 @@ import { benchMembers } from './bench/signed-in'
 import { runSignUpFlood, type SignUpFlood } from './bench/sign-up-flood'
 import { measureCspCost } from './bench/csp-cost'
 import { distDir, ensureBuild, startServer, type RunningServer } from './bench/server'
+import { runClusterScenarios } from './bench/cluster'
+import { nodeProcessesOf } from './bench/memory'
 
 const root = resolve(import.meta.dirname, '..')
 const load: LoadOptions = {
@@ -28,7 +30,8 @@ const load: LoadOptions = {
 }
 const filmCount = Number(process.env.BENCH_FILMS) || 100_000
 // BENCH_ONLY=film-member-view,personal-state,film-signed-in: only these rows of the HTTP table
-// (each still beside the static file), printed and kept in bench/results/ but not BENCHMARKS.md.
+// (each still beside the static file), printed and kept in bench/results/ but not BENCHMARKS.md;
+// `cluster`: the rows through haproxy to 1 and 2 instances.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null
 const wanted = (id: string) => only === null || only.has(id)
 const dir = mkdtempSync(join(tmpdir(), 'kinofront-bench-'))
@@ -92,6 +95,13 @@ try {
       : undefined
     if (cspCost) console.table(cspCost)
     if (signUpFlood) console.log(floodLine(signUpFlood))
+    const memory = nodeProcessesOf(server.pid)
+    await server.stop()
+    server = undefined
+    const cluster = wanted('cluster')
+      ? await runClusterScenarios(root, dir, load, members)
+      : undefined
+    results.push(...(cluster?.results ?? []))
     const file = await writePartialResults(root, {
       date: new Date().toISOString(),
       only: [...only],
@@ -100,10 +110,10 @@ try {
       http: { ...load, results },
       ...(cspCost ? { cspCost } : {}),
       ...(signUpFlood ? { signUpFlood } : {}),
+      memory: { server: memory, cluster: cluster?.memory ?? [] },
+      propagation: cluster?.propagation,
     })
     console.log(`\nResults of the scenarios asked for (BENCH_ONLY): ${file}`)
-    await server.stop()
-    server = undefined
     rmSync(dir, { recursive: true, force: true })
     process.exit(0)
   }
@@ -124,8 +134,10 @@ try {
   })
   counter.close()
   const signUpFlood = await runSignUpFlood(root, server.url, { floodSec: load.durationSec * 4 })
+  const cspCost = await measureCspCost(server.url, CSP_PAGES)
   const diary = await runDiaryScenarios(server.url, load, diarySeed, members)
   results.push(...diary.results)
+  const serverMemory = nodeProcessesOf(server.pid)
   await server.stop()
   server = undefined
   const aggregates = await ratingAggregates(benchDb, ratedFilm)
@@ -137,6 +149,8 @@ try {
     throw new Error(`Members' ratings are not what the bench sent: ${JSON.stringify(wrongScores)}`)
   }
   const cost = await counterCost(benchDb, { userId: members[0]!.id, filmId: ratedFilm })
+  const cluster = await runClusterScenarios(root, dir, load, members)
+  results.push(...cluster.results)
 
   const search = await runSearchBench(dir, filmCount)
   server = await startServer(root, dir, { database: 'search.db', name: 'server-big-catalogue' })
@@ -144,6 +158,7 @@ try {
   results.push(
     ...(await runBigCatalogue(server.url, await filmPaths(join(dir, 'search.db')), load)),
   )
+  const bigCatalogueMemory = nodeProcessesOf(server.pid)
   await server.stop()
   server = undefined
 
@@ -168,6 +183,13 @@ try {
     search,
     aggregates: { ...aggregates, members: members.length, counterCost: cost },
     signUpFlood,
+    cspCost,
+    cluster: { propagation: cluster.propagation },
+    memory: {
+      server: serverMemory,
+      bigCatalogueServer: bigCatalogueMemory,
+      cluster: cluster.memory,
+    },
     goals,
   })
   console.log('')

@@ -3,6 +3,9 @@ import type { SignUpFlood } from './sign-up-flood'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeBenchPage } from './benchmarks-page'
+import type { ClusterRun } from './cluster'
+import { clusterSection, type BenchMemory } from './cluster-report'
+import { cspCostSection, signUpFloodSection } from './security-report'
 import type { HttpResult, HttpRun } from './http'
 import { CHROMIUM_ENCODING, type Encoding } from './load'
 import type { CounterCost, RatingAggregates } from './rating-db'
@@ -28,6 +31,10 @@ export type BenchResults = {
   aggregates: RatingAggregates & { members: number; counterCost: CounterCost }
   /** A member's sign-in and the catalogue search, quiet and under a sign-up flood. */
   signUpFlood?: SignUpFlood
+  cspCost?: CspCost[]
+  memory?: BenchMemory
+  /** Through haproxy: the propagation of a write between instances (its rows are in http). */
+  cluster?: { propagation?: ClusterRun['propagation'] }
   goals: Goal[]
 }
 
@@ -112,6 +119,8 @@ export async function writePartialResults(
     http: HttpRun
     cspCost?: CspCost[]
     signUpFlood?: SignUpFlood
+    memory?: BenchMemory
+    propagation?: ClusterRun['propagation']
   },
 ) {
   const folder = join(root, 'bench/results')
@@ -292,7 +301,7 @@ loading the page's directors and rating totals.
 ${searchRows.join('\n')}
 
 ${plans.join('\n')}
-## Design
+${clusterSection(http, results.memory, results.cluster?.propagation)}${signUpFloodSection(results.signUpFlood)}${cspCostSection(results.cspCost)}## Design
 
 - Film and person pages render on their first request and are then served from Next's in-memory ISR cache:
   \`generateStaticParams\` returns \`[]\`, \`revalidate = 3600\`, and \`experimental.isrFlushToDisk: false\` (a

@@ -10,6 +10,8 @@ export type RunningServer = {
   stop: () => Promise<void>
   /** From spawning `npm start` to its first answer. */
   startedInMs: number
+  /** `npm start`'s process, which leads the group of the server's processes. */
+  pid: number
 }
 
 /** The build folder, from the variable next.config.ts reads. */
@@ -102,7 +104,7 @@ export async function startServer(
     await stop()
     throw error
   }
-  return { url, logPath, stop, startedInMs: performance.now() - spawnedAt }
+  return { url, logPath, stop, startedInMs: performance.now() - spawnedAt, pid: child.pid! }
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, logPath: string) {

@@ -87,6 +87,8 @@ defaults
   timeout connect 2s
   timeout client 60s
   timeout server 60s
+  # A busy instance answers /readyz late but is alive; one that stops answers 503 at once.
+  timeout check 10s
   retries 2
   option redispatch
   option forwardfor

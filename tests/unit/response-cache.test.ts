@@ -11,6 +11,9 @@ const callsTo = (url: string) => calls.get(url) ?? 0
 // Requests for /slow/* wait here until two of them are in the handler at once.
 const waiting = new Map<string, () => void>()
 
+// Requests for /held/* wait here until the test lets them answer.
+const held = new Map<string, () => void>()
+
 const GZIP_TEXT = (n: number) => `<p>${'compressible '.repeat(40)} render ${n}</p>`
 
 async function fakeNext(req: IncomingMessage, res: ServerResponse) {
@@ -27,6 +30,16 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   }
 
   if (path === '/cached' || path.startsWith('/page/')) return page(`<p>${path} render ${n}</p>`)
+  if (path.startsWith('/held/')) {
+    await new Promise<void>((resolve) => held.set(url, resolve))
+    held.delete(url)
+    return page(`<p>${path} render ${n}</p>`)
+  }
+  if (path === '/stale') {
+    res.setHeader('content-type', 'text/html; charset=utf-8')
+    res.setHeader('x-nextjs-cache', 'STALE')
+    return res.end(`<p>stale render ${n}</p>`)
+  }
   if (path === '/dynamic') {
     res.setHeader('content-type', 'text/html; charset=utf-8')
     return res.end(`<p>dynamic render ${n}</p>`)
@@ -246,6 +259,26 @@ describe('createResponseCache', () => {
     await get('/cached', { method: 'POST' })
     expect((await get('/cached')).body).toBe('<p>/cached render 2</p>')
     expect(callsTo('/cached')).toBe(2)
+  })
+
+  it('does not keep a copy Next was making when pages were forgotten', async () => {
+    const release = async (answer: Promise<{ body: string }>) => {
+      await vi.waitFor(() => expect(held.has('/held/a')).toBe(true))
+      held.get('/held/a')!()
+      return (await answer).body
+    }
+    const before = get('/held/a')
+    await vi.waitFor(() => expect(held.has('/held/a')).toBe(true))
+    cache.forget(['/held/a'])
+    expect(await release(before)).toBe('<p>/held/a render 1</p>')
+    expect(await release(get('/held/a'))).toBe('<p>/held/a render 2</p>')
+    // Made after the forget, the copy is kept.
+    expect((await get('/held/a')).body).toBe('<p>/held/a render 2</p>')
+  })
+
+  it('does not keep the stale copy Next answers with while it renders a new one', async () => {
+    await get('/stale')
+    expect((await get('/stale')).body).toBe('<p>stale render 2</p>')
   })
 
   it('does not store a response that is not 200', async () => {
