@@ -29,6 +29,7 @@ import { refreshPagesOnChanges } from './lib/server/page-change-feed'
 import { servePersonalState } from './lib/server/personal-state'
 import { asVisitorWhenShared } from './lib/server/shared-view'
 import { stopGracefully } from './lib/server/shutdown'
+import { staticBrotli } from './lib/server/static-brotli'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
@@ -42,6 +43,7 @@ const app = next({ dev, hostname, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 
+const serveStaticBrotli = staticBrotli(process.env.NEXT_DIST_DIR || '.next')
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 const pageChanges = await refreshPagesOnChanges(pageCache, getDb())
 const warnUntrustedProxy = warnOnce(UNTRUSTED_PROXY_WARNING)
@@ -61,6 +63,7 @@ const server = createServer(async (incoming, res) => {
   const bodyLimit = bodyLimitFor(incoming.url)
   const req = await admit(incoming, res, { siteOrigin: siteUrl, bodyLimit })
   if (!req) return
+  if (!dev && (await serveStaticBrotli(req, res))) return
   const target = req.url ?? '/'
   const path = routedPath(target)
   // A signed-in twin is reached through the rewrite from its public URL only, never at its own.
