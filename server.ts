@@ -39,6 +39,7 @@ import { asVisitorWhenShared } from './lib/server/shared-view'
 import { stopGracefully } from './lib/server/shutdown'
 import { checkDatabase, startUp } from './lib/server/start-up'
 import { watchDatabaseFile } from './lib/server/database-file'
+import { staticBrotli } from './lib/server/static-brotli'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
@@ -56,6 +57,7 @@ const app = next({ dev, hostname, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 
+const serveStaticBrotli = staticBrotli(process.env.NEXT_DIST_DIR || '.next')
 const pageCache = createResponseCache({ ttlMs: 1000, maxEntries: 1000 })
 const pageChanges = await refreshPagesOnChanges(pageCache, getDb())
 const warnUntrustedProxy = warnOnce(UNTRUSTED_PROXY_WARNING)
@@ -81,6 +83,7 @@ const server = createServer(async (incoming, res) => {
   if (await sentBackTooLarge(incoming, res, { siteOrigin: siteUrl, bodyLimit })) return
   const req = await admit(incoming, res, { siteOrigin: siteUrl, bodyLimit })
   if (!req) return
+  if (!dev && (await serveStaticBrotli(req, res))) return
   const target = req.url ?? '/'
   const path = routedPath(target)
   if (answerSignUpFlood(req, res, path)) return

@@ -2,7 +2,7 @@ import { Field } from '@/components/form/field'
 import { FieldFrame } from '@/components/form/field-frame'
 import { TextAreaField } from '@/components/lists/text-area-field'
 import { RatingStars } from '@/components/rating/rating-stars'
-import { MAX_REVIEW, MAX_TAGS } from '@/lib/rules/diary'
+import { MAX_REVIEW, MAX_TAGS } from '@/lib/rules/diary-limits'
 import { CheckboxField } from './checkbox-field'
 
 export type EntryDefaults = {

@@ -1,5 +1,4 @@
 import type { CuratedProgress as Progress } from '@/db/personal-state'
-import './lists.css'
 
 /** "You have rated 3 of 9": how far the member has got through a curated list. */
 export function CuratedProgressView({ rated, total }: Progress) {

@@ -1,8 +1,15 @@
 'use client'
 
+import dynamic from 'next/dynamic'
+import { useEffect } from 'react'
 import { SignedOutPanel } from './signed-out-panel'
-import { FilmPersonalControls } from './film-personal-controls'
 import { usePersonalView } from './personal-state'
+
+// Only a member's browser needs the controls' code (rating, watchlist, lists, diary: forms, their
+// rules and stylesheets), so a visitor's page loads none of it. A member's browser asks for it as
+// soon as it knows, beside the request for the member's state, in the room kept for the controls.
+const loadControls = () => import('./film-personal-controls').then((m) => m.FilmPersonalControls)
+const FilmPersonalControls = dynamic(loadControls, { ssr: false })
 
 type Props = { film: { id: number; slug: string; title: string } }
 
@@ -12,6 +19,10 @@ type Props = { film: { id: number; slug: string; title: string } }
  */
 export function FilmPersonalSlot({ film }: Props) {
   const view = usePersonalView()
+  const member = view.status === 'loading' || view.status === 'member'
+  useEffect(() => {
+    if (member) void loadControls()
+  }, [member])
   return (
     <div className="personal-slot">
       {view.status === 'member' && view.state.film ? (

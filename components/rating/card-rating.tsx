@@ -1,6 +1,5 @@
 import type { RatingTotals } from '@/db/ratings'
 import { averageText, formatAverage } from './rating-format'
-import './rating.css'
 
 /** A catalogue card's line: "★ 3.5 (12)", read out in words. */
 export function CardRating({ ratingAverage, ratingCount }: RatingTotals) {

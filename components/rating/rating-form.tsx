@@ -15,7 +15,6 @@ import { sendOptimistically, submitOptimistically } from '@/components/form/opti
 import { useConfirmedScore } from './confirmed-score'
 import { starsLabel } from './rating-format'
 import { RatingStars } from './rating-stars'
-import './rating.css'
 
 type Props = { filmId: number; savedScore: number | null }
 

@@ -25,7 +25,7 @@ type Props = {
 
 /**
  * Ten real radio buttons, drawn as the left and right halves of five stars: filled up to the
- * checked one and outlined after it (rating.css), so the state does not rest on colour and the
+ * checked one and outlined after it (globals.css), so the state does not rest on colour and the
  * drawing follows a choice even without JavaScript. Being one named group, the arrow keys move
  * between them natively.
  */

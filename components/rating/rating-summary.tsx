@@ -1,7 +1,6 @@
 import { ratingSummaryOf } from '@/db/ratings'
 import { RatingHistogram } from './rating-histogram'
 import { averageText } from './rating-format'
-import './rating.css'
 
 /** Everyone's ratings of the film: the same for every visitor, so the cached page has it too. */
 export async function RatingSummary({ filmId }: { filmId: number }) {

@@ -2,7 +2,6 @@ import Link from 'next/link'
 import { formatDay, paragraphsOf } from '@/components/diary/diary-format'
 import { starsLabel } from '@/components/rating/rating-format'
 import type { Review } from '@/db/reviews'
-import './reviews.css'
 
 /** One review: author, date, rating, and the text, behind "Show review" when it has spoilers. */
 export function ReviewItem({ review, own = false }: { review: Review; own?: boolean }) {

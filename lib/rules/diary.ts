@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { MAX_SCORE, MIN_SCORE } from '../scores'
 import { checkbox, filmIdSchema, rowId, text } from './common'
+import { MAX_REVIEW, MAX_TAGS } from './diary-limits'
 
-export const MAX_REVIEW = 10_000
-export const MAX_TAGS = 10
+export { MAX_REVIEW, MAX_TAGS }
 export const MAX_TAG = 50
 
 export const ENTRY_NOT_FOUND = 'This diary entry is not there any more.'

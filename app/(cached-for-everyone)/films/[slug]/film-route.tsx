@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { cache } from 'react'
+import { cache, type ReactNode } from 'react'
 import { FilmDetailsView } from '@/components/film-details'
-import { FilmPersonalPanel } from '@/components/film-personal-panel'
-import { FilmPersonalSlot } from '@/components/personal/film-personal-slot'
 import { RatingSummary } from '@/components/rating/rating-summary'
 import { FilmReviews } from '@/components/reviews/film-reviews'
 import type { Viewer } from '@/db/users'
@@ -44,11 +42,18 @@ export async function filmMetadata(slug: string): Promise<Metadata> {
   }
 }
 
-/**
- * `viewer` is the signed-in person on the per-request variant; null on the cached page, whose
- * member's controls the browser fills in.
- */
-export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer | null }) {
+type Props = {
+  slug: string
+  /** The signed-in person on the per-request variant; null on the cached page. */
+  viewer: Viewer | null
+  /**
+   * The member's part, given by each variant: importing both here would send the per-request
+   * panel's client code (and stylesheets) to every visitor of the cached page as well.
+   */
+  personal: (film: FilmDetails) => ReactNode
+}
+
+export async function FilmRoute({ slug, viewer, personal }: Props) {
   const film = await loadFilm(slug)
   return (
     <>
@@ -59,13 +64,7 @@ export async function FilmRoute({ slug, viewer }: { slug: string; viewer: Viewer
       <FilmDetailsView
         film={film}
         ratingSummary={<RatingSummary filmId={film.id} />}
-        personal={
-          viewer ? (
-            <FilmPersonalPanel film={film} viewer={viewer} />
-          ) : (
-            <FilmPersonalSlot film={{ id: film.id, slug: film.slug, title: film.title }} />
-          )
-        }
+        personal={personal(film)}
       />
       <FilmReviews film={film} viewer={viewer} />
     </>
