@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq, lt, or } from 'drizzle-orm'
+import { and, eq, lt, or, type Placeholder } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { memberSessions, users } from './schema'
 
@@ -59,8 +59,13 @@ export type SessionRow = {
 }
 
 /** The rows to read `sessionColumns` from: this session, if it is this member's. */
-export const sessionRows = ({ sessionId, userId }: { sessionId: string; userId: string }) =>
-  and(eq(memberSessions.id, sessionId), eq(memberSessions.userId, userId))
+export const sessionRows = ({
+  sessionId,
+  userId,
+}: {
+  sessionId: string | Placeholder
+  userId: string | Placeholder
+}) => and(eq(memberSessions.id, sessionId), eq(memberSessions.userId, userId))
 
 /**
  * The member behind a live session, or null once it has been ended, has run out or belongs to

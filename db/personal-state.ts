@@ -85,12 +85,7 @@ export async function personalStateOfSession(
     if (!live || live.sessionVersion !== claim.sessionVersion) return null
     return pagePartOf({ id: claim.userId }, live.username, page, db)
   }
-  const [row] = await db
-    .select({ ...sessionColumns, ...filmStateColumns(memberSessions.userId) })
-    .from(memberSessions)
-    .innerJoin(users, eq(users.id, memberSessions.userId))
-    .leftJoin(films, eq(films.slug, page.slug))
-    .where(sessionRows(claim))
+  const [row] = await prepared(db).sessionAndFilm.all({ ...claim, slug: page.slug })
   const live = await settleSession(claim.sessionId, row, now, db)
   if (!row || !live || live.sessionVersion !== claim.sessionVersion) return null
   const film = filmStateFrom(row)
@@ -116,15 +111,42 @@ export async function filmStateOf(
   slug: string,
   db: Database = getDb(),
 ): Promise<FilmState | null> {
-  const [row] = await db.select(filmStateColumns(viewer.id)).from(films).where(eq(films.slug, slug))
+  const [row] = await prepared(db).film.all({ userId: viewer.id, slug })
   return row ? filmStateFrom(row) : null
 }
+
+/**
+ * The two queries of a film page, built once per database: Drizzle builds a query's SQL anew on
+ * every call, a good part of a small request's time for one this size.
+ */
+function prepared(db: Database) {
+  let queries = preparedFor.get(db)
+  if (!queries) preparedFor.set(db, (queries = prepareQueries(db)))
+  return queries
+}
+
+function prepareQueries(db: Database) {
+  const userId = sql.placeholder('userId')
+  const slug = sql.placeholder('slug')
+  return {
+    sessionAndFilm: db
+      .select({ ...sessionColumns, ...filmStateColumns(memberSessions.userId) })
+      .from(memberSessions)
+      .innerJoin(users, eq(users.id, memberSessions.userId))
+      .leftJoin(films, eq(films.slug, slug))
+      .where(sessionRows({ sessionId: sql.placeholder('sessionId'), userId }))
+      .prepare(),
+    film: db.select(filmStateColumns(userId)).from(films).where(eq(films.slug, slug)).prepare(),
+  }
+}
+
+const preparedFor = new WeakMap<Database, ReturnType<typeof prepareQueries>>()
 
 /**
  * The columns of a film's row (`films`, in the query) that make up the state of the member
  * `userId` (a value, or a column of the query); lists and diary entries come as JSON arrays.
  */
-function filmStateColumns(userId: string | SQLWrapper) {
+function filmStateColumns(userId: SQLWrapper) {
   const filmId = qualified(films.id)
   const listId = qualified(lists.id)
   return {
