@@ -8,12 +8,13 @@ import { RatingSummary } from '@/components/rating/rating-summary'
 import { FilmReviews } from '@/components/reviews/film-reviews'
 import type { Viewer } from '@/db/users'
 import { formatYears } from '@/lib/format'
-import { findFilmBySlug, type FilmDetails } from '@/db/films'
+import type { FilmDetails } from '@/db/films'
+import { cachedFilmLookup } from '@/lib/cache/film-lookup'
 import { filmJsonLd } from './json-ld'
 
 /** The film page, shared by the cached route and its signed-in variant. */
 
-const lookUp = cache(findFilmBySlug)
+const lookUp = cache(cachedFilmLookup)
 
 // Only the page sends the 404 or redirect: thrown from generateMetadata, notFound() leaves the
 // server-rendered 404 page without its body.
