@@ -85,7 +85,11 @@ export async function personalStateOfSession(
     if (!live || live.sessionVersion !== claim.sessionVersion) return null
     return pagePartOf({ id: claim.userId }, live.username, page, db)
   }
-  const [row] = await prepared(db).sessionAndFilm.all({ ...claim, slug: page.slug })
+  const [row] = await prepared(db).sessionAndFilm.all({
+    userId: claim.userId,
+    sessionId: claim.sessionId,
+    slug: page.slug,
+  })
   const live = await settleSession(claim.sessionId, row, now, db)
   if (!row || !live || live.sessionVersion !== claim.sessionVersion) return null
   const film = filmStateFrom(row)
