@@ -8,13 +8,12 @@ import { RatingSummary } from '@/components/rating/rating-summary'
 import { FilmReviews } from '@/components/reviews/film-reviews'
 import type { Viewer } from '@/db/users'
 import { formatYears } from '@/lib/format'
-import type { FilmDetails } from '@/db/films'
-import { cachedFilmLookup } from '@/lib/cache/film-lookup'
+import { findFilmBySlug, type FilmDetails } from '@/db/films'
 import { filmJsonLd } from './json-ld'
 
 /** The film page, shared by the cached route and its signed-in variant. */
 
-const lookUp = cache(cachedFilmLookup)
+const lookUp = cache(findFilmBySlug)
 
 // Only the page sends the 404 or redirect: thrown from generateMetadata, notFound() leaves the
 // server-rendered 404 page without its body.
