@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq, lt, or } from 'drizzle-orm'
+import { and, eq, lt, or, type Placeholder } from 'drizzle-orm'
 import { getDb, type Database } from './client'
 import { memberSessions, users } from './schema'
 
@@ -43,26 +43,58 @@ export async function startSession(
   return id
 }
 
+/** What `liveSession` reads of a session, for a query that reads it beside other things. */
+export const sessionColumns = {
+  username: users.username,
+  sessionVersion: users.sessionVersion,
+  createdAt: memberSessions.createdAt,
+  lastSeenAt: memberSessions.lastSeenAt,
+}
+
+export type SessionRow = {
+  username: string | null
+  sessionVersion: number
+  createdAt: Date
+  lastSeenAt: Date
+}
+
+/** The rows to read `sessionColumns` from: this session, if it is this member's. */
+export const sessionRows = ({
+  sessionId,
+  userId,
+}: {
+  sessionId: string | Placeholder
+  userId: string | Placeholder
+}) => and(eq(memberSessions.id, sessionId), eq(memberSessions.userId, userId))
+
 /**
  * The member behind a live session, or null once it has been ended, has run out or belongs to
  * someone else. Checked on every request that carries a session: one read by primary keys, and
  * a write at most once per `touchEvery`.
  */
 export async function liveSession(
-  { sessionId, userId }: { sessionId: string; userId: string },
+  session: { sessionId: string; userId: string },
   now: Date = new Date(),
   db: Database = getDb(),
 ): Promise<LiveSession | null> {
   const [row] = await db
-    .select({
-      username: users.username,
-      sessionVersion: users.sessionVersion,
-      createdAt: memberSessions.createdAt,
-      lastSeenAt: memberSessions.lastSeenAt,
-    })
+    .select(sessionColumns)
     .from(memberSessions)
     .innerJoin(users, eq(users.id, memberSessions.userId))
-    .where(and(eq(memberSessions.id, sessionId), eq(memberSessions.userId, userId)))
+    .where(sessionRows(session))
+  return settleSession(session.sessionId, row, now, db)
+}
+
+/**
+ * Judges a session `row` read by `sessionRows` (undefined: there is none): ends it once it has
+ * run out, moves `last_seen_at` on once per `touchEvery`, and says who is behind it if it lives.
+ */
+export async function settleSession(
+  sessionId: string,
+  row: SessionRow | undefined,
+  now: Date = new Date(),
+  db: Database = getDb(),
+): Promise<LiveSession | null> {
   if (!row) return null
   const age = now.getTime() - row.createdAt.getTime()
   const idle = now.getTime() - row.lastSeenAt.getTime()

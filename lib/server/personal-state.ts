@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getDb, type Database } from '@/db/client'
 import { rememberedFeaturedList } from '@/db/featured-choice'
-import { personalStateOf, type PersonalPage, type PersonalState } from '@/db/personal-state'
+import { personalStateOfSession, type PersonalPage, type PersonalState } from '@/db/personal-state'
 import { matchPage, type PageMatch } from '@/lib/route-match'
-import { sessionUserIdOf } from '@/lib/session-user'
+import { sessionTokenOf } from '@/lib/session-user'
 
 /** What `MEMBER_VIEW.statePath` answers: the member's part of the page, or null signed out. */
 export type PersonalStateReply = { member: PersonalState | null }
@@ -11,8 +11,8 @@ export type PersonalStateReply = { member: PersonalState | null }
 /**
  * Answers `GET <statePath>?page=<path>` with the member's own state for a shared page. Served
  * by server.ts before Next: a route handler pays Next's per-request cost, many times this one.
- * The session is checked as everywhere else (signature, expiry, session version); the answer
- * is never stored by anyone.
+ * The session is checked as everywhere else (signature, expiry, its member_sessions row, session
+ * version), in the same query as the member's state on a film page; the answer is never stored.
  */
 export async function servePersonalState(
   req: IncomingMessage,
@@ -28,10 +28,16 @@ export async function servePersonalState(
     return reply(res, 400, { error: 'Name a shared page: ?page=/films/<slug>.' })
   }
   try {
-    const userId = await sessionUserIdOf(req.headers.cookie, db)
-    const member = userId
-      ? await personalStateOf({ id: userId }, await personalPageOf(page, db), db)
-      : null
+    const token = await sessionTokenOf(req.headers.cookie)
+    const { sub: userId, sessionId, sessionVersion } = token ?? {}
+    const member =
+      userId && sessionId
+        ? await personalStateOfSession(
+            { userId, sessionId, sessionVersion },
+            await personalPageOf(page, db),
+            db,
+          )
+        : null
     reply(res, 200, { member } satisfies PersonalStateReply)
   } catch (error) {
     console.error('The personal state could not be read:', error)

@@ -1,21 +1,21 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import { encode } from 'next-auth/jwt'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { logViewing, setWatched } from '@/db/diary'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { addToList } from '@/db/list-entries'
-import { logViewing } from '@/db/diary'
 import { createList } from '@/db/lists'
 import { filmStateOf, personalStateOf } from '@/db/personal-state'
 import { saveRating } from '@/db/ratings'
-import { users } from '@/db/schema'
+import { memberSessions, users } from '@/db/schema'
 import { deleteUser } from '@/db/users'
 import { addToWatchlist } from '@/db/watchlist'
 import { MEMBER_VIEW } from '@/lib/member-view'
 import { servePersonalState } from '@/lib/server/personal-state'
 import { SESSION_COOKIE } from '@/lib/session-cookie'
-import { startSession } from '@/db/member-sessions'
+import { endSession, SESSION_LIFETIME, startSession } from '@/db/member-sessions'
 import { catalogueIds, personMaker, type Person } from '../helpers/people'
 import { createTestDatabase } from '../helpers/test-db'
 
@@ -27,6 +27,8 @@ const db = await createTestDatabase({ seed: true })
 const { filmId } = await catalogueIds(db)
 const CRANES = 'the-cranes-are-flying'
 const ASCENT = 'the-ascent'
+const BALLAD = 'ballad-of-a-soldier'
+const COME_AND_SEE = 'come-and-see'
 const newPerson = personMaker(db, 'member')
 
 /** A member who has rated The Cranes Are Flying, watchlisted it and put it on one of two lists. */
@@ -107,6 +109,26 @@ describe('personalStateOf', () => {
     ])
   })
 
+  it('gives a film page the member’s diary: entries newest first, with their flags and tags', async () => {
+    const member = await newPerson()
+    const viewing = { score: null, review: null, spoilers: false, rewatch: false, tags: [] }
+    await logViewing(member, { ...viewing, filmId: filmId(CRANES), watchedOn: '2025-03-01', score: 8, tags: ['cinema', 'again'] }, db) // prettier-ignore
+    await logViewing(member, { ...viewing, filmId: filmId(CRANES), watchedOn: '2026-05-09', rewatch: true, review: 'Still.', spoilers: true }, db) // prettier-ignore
+    await logViewing(member, { ...viewing, filmId: filmId(ASCENT), watchedOn: '2026-01-01' }, db)
+    const state = await filmStateOf(member, CRANES, db)
+    expect(state?.diary).toEqual({
+      watched: true,
+      entries: [
+        { id: expect.any(Number), watchedOn: '2026-05-09', score: null, rewatch: true, review: 'Still.', spoilers: true, tags: [] }, // prettier-ignore
+        { id: expect.any(Number), watchedOn: '2025-03-01', score: 8, rewatch: false, review: null, spoilers: false, tags: ['cinema', 'again'] }, // prettier-ignore
+      ],
+    })
+    expect(state?.rating).toBe(8)
+    await setWatched(member, { filmId: filmId(BALLAD), watched: true }, db)
+    expect((await filmStateOf(member, BALLAD, db))?.diary).toEqual({ watched: true, entries: [] })
+    expect((await filmStateOf(member, COME_AND_SEE, db))?.diary).toEqual({ watched: false, entries: [] }) // prettier-ignore
+  })
+
   it('gives a curated list how far the member has got through it', async () => {
     const { member } = await busyMember()
     const state = await personalStateOf(member, { kind: 'curatedList', slug: FEATURED_LIST.slug }, db) // prettier-ignore
@@ -183,6 +205,38 @@ describe('the personal request (served by server.ts before Next)', () => {
     await db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, member.id))
     expect(await (await ask(page, await cookieOf(member))).json()).toEqual({ member: null })
   })
+
+  it('answers null once the session is signed out or has run out, for a cookie it has read before', async () => {
+    const { member } = await busyMember()
+    for (const page of [`/films/${CRANES}`, '/']) {
+      const cookie = await cookieOf(member)
+      expect((await (await ask(page, cookie)).json()).member?.username, page).toBe(member.username)
+      const [session] = await db
+        .select({ id: memberSessions.id })
+        .from(memberSessions)
+        .where(eq(memberSessions.userId, member.id))
+        .orderBy(desc(memberSessions.createdAt))
+        .limit(1)
+      await endSession(session!.id, db)
+      expect(await (await ask(page, cookie)).json(), page).toEqual({ member: null })
+    }
+    const cookie = await cookieOf(member)
+    await db
+      .update(memberSessions)
+      .set({ lastSeenAt: new Date(Date.now() - SESSION_LIFETIME.idle - 60_000) })
+      .where(eq(memberSessions.userId, member.id))
+    expect(await (await ask(`/films/${CRANES}`, cookie)).json()).toEqual({ member: null })
+  })
+
+  it('answers null for a cookie it has read before once the cookie itself has expired', async () => {
+    const { member } = await busyMember()
+    const cookie = await cookieOf(member, { maxAge: 60 })
+    expect((await (await ask(`/films/${CRANES}`, cookie)).json()).member?.film?.rating).toBe(7)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 2 * 60_000)
+    expect(await (await ask(`/films/${CRANES}`, cookie)).json()).toEqual({ member: null })
+  })
+  afterEach(() => vi.useRealTimers())
 
   it('refuses a page that is not shared, and anything but GET', async () => {
     const { member } = await busyMember()
