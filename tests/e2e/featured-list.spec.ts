@@ -18,15 +18,18 @@ async function signUpCurator(page: Page) {
   return user
 }
 
-/** Chooses `title` in /curate's "Featured list" form. */
-async function feature(page: Page, title: string) {
+/**
+ * Chooses the list at `slug`, titled `title`, in /curate's "Featured list" form (other tests
+ * import lists with the same title; the choice names their slugs).
+ */
+async function feature(page: Page, title: string, slug: string) {
   await page.goto('/curate')
   const form = page.getByRole('region', { name: 'Featured list' })
-  await form.getByLabel('Featured list').selectOption({ label: title })
+  await form.getByLabel('Featured list').selectOption(slug)
   await form.getByRole('button', { name: 'Feature this list' }).click()
   await expect(page.getByRole('status')).toContainText(`The home page now shows “${title}”`)
   await expect(form).toContainText(`The home page shows “${title}”.`)
-  await expect(form.getByLabel('Featured list').locator('option:checked')).toHaveText(title)
+  await expect(form.getByLabel('Featured list').locator('option:checked')).toContainText(title)
 }
 
 /** The home page, as someone signed out, follows within a short while (pages are cached). */
@@ -52,7 +55,7 @@ test('a curator features another list; the home page and film pages follow', asy
   await page.getByRole('button', { name: 'Apply import' }).click()
   await expect(page.getByRole('status')).toContainText(`Imported “${IMPORTED}”`)
 
-  await feature(page, IMPORTED)
+  await feature(page, IMPORTED, slug)
   await expectNoAxeViolations(page)
   await expectHomeShows(visitor, IMPORTED)
   // The member's own part of the home page is for the list now featured.
@@ -63,7 +66,8 @@ test('a curator features another list; the home page and film pages follow', asy
   // A film page's notes link the featured list to the home page, the others to their own page.
   await expect(async () => {
     await visitor.goto('/films/hot-snow')
-    await expect(visitor.getByRole('link', { name: IMPORTED })).toHaveAttribute('href', '/', { timeout: 1000 }) // prettier-ignore
+    // Other tests' lists of the same title link to their own pages.
+    await expect(visitor.locator('a[href="/"]', { hasText: IMPORTED })).toBeVisible({ timeout: 1000 }) // prettier-ignore
   }).toPass({ timeout: 10_000 })
   await visitor.goto('/films/come-and-see')
   await expect(visitor.getByRole('link', { name: BUNDLED })).toHaveAttribute('href', `/curated/soviet-films-of-the-great-patriotic-war`) // prettier-ignore
@@ -82,7 +86,7 @@ test.describe('without JavaScript', () => {
   }) => {
     test.setTimeout(240_000)
     await signUpCurator(page)
-    await feature(page, BUNDLED)
+    await feature(page, BUNDLED, 'soviet-films-of-the-great-patriotic-war')
     await expectHomeShows(visitor, BUNDLED)
     // Signed in without JavaScript, the home page is rendered for the member: it follows at once.
     await page.goto('/')

@@ -198,6 +198,12 @@ function FindingFields({
 
 type ListChoice = { slug: string; title: string }
 
+/** A list's title, with its slug when another list has the same title. */
+const choiceLabel = (list: ListChoice, lists: ListChoice[]) =>
+  lists.some((other) => other !== list && other.title === list.title)
+    ? `${list.title} (${list.slug})`
+    : list.title
+
 /** Which curated list the home page shows. */
 export function FeaturedListForm({ lists, featured }: { lists: ListChoice[]; featured: string }) {
   return (
@@ -209,7 +215,7 @@ export function FeaturedListForm({ lists, featured }: { lists: ListChoice[]; fea
           label="Featured list"
           errors={errors?.list}
           defaultValue={values?.list ?? featured}
-          options={lists.map((list) => [list.slug, list.title])}
+          options={lists.map((list) => [list.slug, choiceLabel(list, lists)])}
         />
       )}
     </AccountForm>
