@@ -3,12 +3,11 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser } from '@playwright/test'
 import { startCluster, type Cluster } from '../../scripts/cluster/cluster'
-import { finished, runScript } from '../helpers/processes'
+import { finished, freePort, runScript } from '../helpers/processes'
 import { expectSignedOut, signOut, signUpNewUser } from './support/accounts'
 import { FilmPage } from './support/film-page'
 import { createList } from './support/list-page'
@@ -147,17 +146,6 @@ for (const mode of MODES) {
           }).toPass(SOON)
         }
       }
-    })
-  })
-}
-
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
     })
   })
 }

@@ -3,11 +3,10 @@
 // message people can read. This starts a server of its own on a temp folder.
 import { type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { runScript } from '../helpers/processes'
+import { freePort, runScript } from '../helpers/processes'
 import { newUser } from './support/accounts'
 
 const COULD_NOT_SAVE = 'Couldn’t save — try again.'
@@ -97,15 +96,4 @@ async function signUpRefused(page: Page) {
   await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Create account' }).click()
   return user
-}
-
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net'
 import { spawn, type ChildProcess } from 'node:child_process'
 
 /**
@@ -35,5 +36,17 @@ export function printed(child: ChildProcess, pattern: RegExp) {
       if (found) resolve(found)
     })
     child.on('close', () => reject(new Error(`Ended without printing ${pattern}:\n${output}`)))
+  })
+}
+
+/** A port nothing listens on right now, on the loopback address. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
   })
 }
