@@ -61,27 +61,53 @@ export async function followPageChanges(
   }
 }
 
+// A page that was being rendered when the change came (for another request, or in the background)
+// read the data before the write but is stored after it, so it passes for fresh. Expiring again
+// once such renders have finished catches it; a render takes well under this on a busy machine.
+const SETTLE_MS = 3000
+
 /**
  * The server's use of the feed: a changed page is rendered again on its next request, in this
- * process's Next, in the shared cache when there is one, and past the front cache.
+ * process's Next, in the shared cache when there is one, and past the front cache. Each change is
+ * applied twice: at once, and again `settleMs` later for the renders that were under way.
  */
-export function refreshPagesOnChanges(
+export async function refreshPagesOnChanges(
   pageCache: { forget(paths: readonly string[]): void },
   db: Database,
+  { intervalMs = 250, settleMs = SETTLE_MS } = {},
 ) {
-  return followPageChanges(
+  async function refresh(paths: string[]) {
+    const tags = paths.map(pageTag)
+    expireTagsHere(tags)
+    pageCache.forget(paths)
+    // The home page changes when another list is featured.
+    if (paths.includes('/')) forgetFeaturedList(db)
+    const client = redis()
+    if (client?.isReady) await expireSharedTags(client, tags)
+  }
+
+  const settling = new Set<NodeJS.Timeout>()
+  const feed = await followPageChanges(
     {
-      intervalMs: 250,
+      intervalMs,
       async apply(paths) {
-        const tags = paths.map(pageTag)
-        expireTagsHere(tags)
-        pageCache.forget(paths)
-        // The home page changes when another list is featured.
-        if (paths.includes('/')) forgetFeaturedList(db)
-        const client = redis()
-        if (client?.isReady) await expireSharedTags(client, tags)
+        const again = setTimeout(() => {
+          settling.delete(again)
+          refresh(paths).catch((error: Error) =>
+            console.error(`Could not refresh ${paths.join(', ')}: ${error.message}`),
+          )
+        }, settleMs)
+        settling.add(again)
+        await refresh(paths)
       },
     },
     db,
   )
+  return {
+    async stop() {
+      for (const timer of settling) clearTimeout(timer)
+      settling.clear()
+      await feed.stop()
+    },
+  }
 }

@@ -6,7 +6,9 @@ import { BUNDLED_LIST_PATH } from '@/db/catalogue-seed'
 import { FEATURED_LIST } from '@/db/featured-list'
 import { pageChangesAfter, prunePageChanges, recordPageChanges } from '@/db/page-changes'
 import { invalidateFromScript } from '@/lib/invalidate'
-import { followPageChanges } from '@/lib/server/page-change-feed'
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+import { pageTag } from '@/lib/cache/page-tags'
+import { followPageChanges, refreshPagesOnChanges } from '@/lib/server/page-change-feed'
 import { finished, runScript } from '../helpers/processes'
 import { rowsOf } from '../helpers/table-rows'
 import { createTestDatabase, TEN_FILMS } from '../helpers/test-db'
@@ -54,6 +56,37 @@ describe('the change log', () => {
     await recordPageChanges(['/films/liberation'], db)
     await prunePageChanges(new Date(Date.now() + 1000), db)
     expect(await rowsOf(db, 'select count(*) as n from page_changes')).toEqual([{ n: 0 }])
+  })
+})
+
+describe('a server applying the changes', () => {
+  it('expires a changed page at once, and again once renders under way at the time have finished', async () => {
+    const forgotten: string[][] = []
+    const server = await refreshPagesOnChanges({ forget: (paths) => void forgotten.push([...paths]) }, db, { intervalMs: 50, settleMs: 400 }) // prettier-ignore
+    stops.push(server.stop)
+    const tag = pageTag('/films/the-ascent')
+    const written = Date.now()
+    await recordPageChanges(['/films/the-ascent'], db)
+
+    await expect.poll(() => forgotten).toEqual([['/films/the-ascent']])
+    const first = tagsManifest.get(tag)!.expired!
+    expect(first).toBeGreaterThanOrEqual(written)
+    // A copy whose render began before the write and was stored after it, within the settling
+    // time, passes for fresh after the first expiry and is expired by the second.
+    const storedLate = Date.now() + 1
+    expect(first).toBeLessThan(storedLate)
+    await expect.poll(() => forgotten, { timeout: 2000 }).toEqual([['/films/the-ascent'], ['/films/the-ascent']]) // prettier-ignore
+    expect(tagsManifest.get(tag)!.expired!).toBeGreaterThanOrEqual(written + 400)
+  })
+
+  it('stops without applying changes that were still settling', async () => {
+    const forgotten: string[][] = []
+    const server = await refreshPagesOnChanges({ forget: (paths) => void forgotten.push([...paths]) }, db, { intervalMs: 50, settleMs: 300 }) // prettier-ignore
+    await recordPageChanges(['/films/two-soldiers'], db)
+    await expect.poll(() => forgotten.length).toBe(1)
+    await server.stop()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(forgotten).toHaveLength(1)
   })
 })
 
