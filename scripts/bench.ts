@@ -85,7 +85,8 @@ try {
       wanted,
     })
     // The diary's rows come in pairs: each goal compares two of them.
-    const diary = diarySeed && (await runDiaryScenarios(server.url, load, diarySeed, members))
+    const diary =
+      diarySeed && (await runDiaryScenarios(server.url, load, diarySeed, members, server.pid))
     if (diary) results.push(...diary.results)
     for (const goal of diary?.goals ?? []) console.log(goalLine(goal))
     // Two rows that are not HTTP load: the CSP's hashing cost, and the sign-up flood.
@@ -112,6 +113,7 @@ try {
       ...(signUpFlood ? { signUpFlood } : {}),
       memory: { server: memory, cluster: cluster?.memory ?? [] },
       propagation: cluster?.propagation,
+      ...(diary ? { diary: { goals: diary.goals, cpu: diary.cpu } } : {}),
     })
     console.log(`\nResults of the scenarios asked for (BENCH_ONLY): ${file}`)
     rmSync(dir, { recursive: true, force: true })
@@ -135,7 +137,7 @@ try {
   counter.close()
   const signUpFlood = await runSignUpFlood(root, server.url, { floodSec: load.durationSec * 4 })
   const cspCost = await measureCspCost(server.url, CSP_PAGES)
-  const diary = await runDiaryScenarios(server.url, load, diarySeed, members)
+  const diary = await runDiaryScenarios(server.url, load, diarySeed, members, server.pid)
   results.push(...diary.results)
   const serverMemory = nodeProcessesOf(server.pid)
   await server.stop()

@@ -56,6 +56,13 @@ function DiaryLineView({ line, own }: { line: DiaryLine; own: boolean }) {
     line.excerpt && line.excerpt.length > EXCERPT_LENGTH
       ? `${line.excerpt.slice(0, EXCERPT_LENGTH).trimEnd()}…`
       : line.excerpt
+  // Each run of text as one string: a line costs its bytes twice (the HTML and the page's
+  // server-component payload), and adjacent text pieces cost separators in both.
+  const facts = [
+    formatDay(line.watchedOn),
+    line.score !== null && starsLabel(line.score),
+    line.rewatch && 'rewatch',
+  ]
   return (
     <li>
       <span className="diary-day" aria-hidden="true">
@@ -64,16 +71,14 @@ function DiaryLineView({ line, own }: { line: DiaryLine; own: boolean }) {
       <div className="diary-line-body">
         <h3>
           <Link href={`/films/${line.film.slug}`}>{line.film.title}</Link>{' '}
-          <span className="muted">({line.film.yearStart})</span>
+          <span className="muted">{`(${line.film.yearStart})`}</span>
         </h3>
         <p>
-          {formatDay(line.watchedOn)}
-          {line.score !== null && <> · {starsLabel(line.score)}</>}
-          {line.rewatch && <> · rewatch</>}
+          {facts.filter(Boolean).join(' · ')}
           {own && (
             <>
-              {' '}
-              · <Link href={`/diary/entries/${line.id}`}>Edit entry</Link>
+              {' · '}
+              <Link href={`/diary/entries/${line.id}`}>Edit entry</Link>
             </>
           )}
         </p>

@@ -7,16 +7,16 @@ type End = (...args: unknown[]) => ServerResponse
 
 const CSP = 'Content-Security-Policy'
 
-function decoded(body: Buffer, encoding: unknown): string {
+function decompressed(body: Buffer, encoding: unknown): Buffer {
   switch (String(encoding ?? '').toLowerCase()) {
     case 'gzip':
-      return gunzipSync(body).toString('utf8')
+      return gunzipSync(body)
     case 'br':
-      return brotliDecompressSync(body).toString('utf8')
+      return brotliDecompressSync(body)
     case 'deflate':
-      return inflateSync(body).toString('utf8')
+      return inflateSync(body)
     default:
-      return body.toString('utf8')
+      return body
   }
 }
 
@@ -92,7 +92,8 @@ export function holdPageForScriptHashes(
     const body = Buffer.concat(chunks)
     let hashes: string[] = []
     try {
-      hashes = inlineScriptHashes(decoded(body, res.getHeader('content-encoding')))
+      const page = decompressed(body, res.getHeader('content-encoding')).toString('latin1')
+      hashes = inlineScriptHashes(page, 'bytes')
     } catch (error) {
       console.error(`Could not read a page to hash its scripts: ${String(error)}`)
     }

@@ -10,6 +10,7 @@ import type { HttpResult, HttpRun } from './http'
 import { CHROMIUM_ENCODING, type Encoding } from './load'
 import type { CounterCost, RatingAggregates } from './rating-db'
 import type { SearchRun } from './search'
+import type { CpuPerRequest } from './server-cpu'
 
 export type BenchResults = {
   date: string
@@ -121,6 +122,7 @@ export async function writePartialResults(
     signUpFlood?: SignUpFlood
     memory?: BenchMemory
     propagation?: ClusterRun['propagation']
+    diary?: { goals: Goal[]; cpu: CpuPerRequest[] }
   },
 ) {
   const folder = join(root, 'bench/results')

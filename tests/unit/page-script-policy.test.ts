@@ -12,7 +12,9 @@ const scriptSrcOf = (policy: string) =>
   policy.split('; ').find((directive) => directive.startsWith('script-src '))!
 
 // What Next's App Router writes into a page: its bootstrap, flight data and React's streaming.
-const FLIGHT = 'self.__next_f.push([1,"0:{\\"P\\":null,\\"b\\":\\"x\\"}\\n"])'
+// Its text is not all ASCII (a diary line's "2.5 stars · rewatch"), as on a real page.
+const FLIGHT =
+  'self.__next_f.push([1,"0:{\\"P\\":null,\\"b\\":\\"Летят журавли · 5 stars…\\"}\\n"])'
 const PAGE = [
   '<!DOCTYPE html><html><head><script src="/_next/static/chunks/main.js" async=""></script>',
   '<script src="/member-view.js"></script></head><body><h1>Летят журавли</h1>',
