@@ -9,6 +9,10 @@ import { endSession, SESSION_LIFETIME } from '@/db/member-sessions'
 import { accounts, users } from '@/db/schema'
 import { signInSchema } from '@/lib/rules/accounts'
 import { authSecret } from '@/lib/auth-secret'
+import {
+  refuseSignInWhileDatabaseLost,
+  refusingWritesWhileDatabaseLost,
+} from '@/lib/auth-database-guard'
 import { clientAddressOf } from '@/lib/client-address'
 import { refreshSessionToken } from '@/lib/session-token'
 import { Busy } from '@/lib/hash-gate'
@@ -94,11 +98,14 @@ function authConfig(): NextAuthConfig {
     secret: authSecret(),
     // npm start serves the site itself (server.ts), so the Host header is the site's own.
     trustHost: true,
-    adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts }),
+    adapter: refusingWritesWhileDatabaseLost(
+      DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts }),
+    ),
     session: { strategy: 'jwt', maxAge: SESSION_LIFETIME.absolute / 1000 },
     providers: providers(),
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
+      signIn: refuseSignInWhileDatabaseLost,
       jwt: ({ token, user }) => refreshSessionToken(token, user),
       session({ session, token }) {
         session.user = { id: token.sub!, username: token.username ?? null } as typeof session.user
