@@ -9,9 +9,15 @@ import { endSession, SESSION_LIFETIME } from '@/db/member-sessions'
 import { accounts, users } from '@/db/schema'
 import { signInSchema } from '@/lib/rules/accounts'
 import { authSecret } from '@/lib/auth-secret'
+import {
+  refuseSignInWhileDatabaseLost,
+  refusingWritesWhileDatabaseLost,
+} from '@/lib/auth-database-guard'
 import { clientAddressOf } from '@/lib/client-address'
 import { refreshSessionToken } from '@/lib/session-token'
+import { Busy } from '@/lib/hash-gate'
 import { signInWithPassword } from '@/lib/sign-in'
+import { redeemSignInTicket, SIGN_IN_TICKET } from '@/lib/sign-in-ticket'
 
 declare module 'next-auth' {
   interface Session {
@@ -35,6 +41,14 @@ export class ThrottledSignIn extends CredentialsSignin {
   }
 }
 
+/** Refused because the server has too many passwords to check; the code carries the seconds to wait. */
+export class BusySignIn extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super()
+    this.code = `busy:${retryAfterSeconds}`
+  }
+}
+
 function providers(): Provider[] {
   const { oidc, github } = config().auth
   const list: Provider[] = [
@@ -46,10 +60,22 @@ function providers(): Provider[] {
         const outcome = await signInWithPassword({
           ...parsed.data,
           clientAddress: clientAddressOf(request.headers),
+        }).catch((error: unknown) => {
+          if (error instanceof Busy) throw new BusySignIn(error.retryAfterSeconds)
+          throw error
         })
         if (!outcome.ok && outcome.reason === 'throttled')
           throw new ThrottledSignIn(outcome.retryAt)
         return outcome.ok ? { id: outcome.user.id } : null
+      },
+    }),
+    // Signs in an account whose password the server itself has just hashed (lib/sign-in-ticket.ts).
+    Credentials({
+      id: SIGN_IN_TICKET,
+      credentials: { ticket: {} },
+      authorize(input) {
+        const userId = redeemSignInTicket(input.ticket)
+        return userId ? { id: userId } : null
       },
     }),
   ]
@@ -72,11 +98,14 @@ function authConfig(): NextAuthConfig {
     secret: authSecret(),
     // npm start serves the site itself (server.ts), so the Host header is the site's own.
     trustHost: true,
-    adapter: DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts }),
+    adapter: refusingWritesWhileDatabaseLost(
+      DrizzleAdapter(getDb(), { usersTable: users, accountsTable: accounts }),
+    ),
     session: { strategy: 'jwt', maxAge: SESSION_LIFETIME.absolute / 1000 },
     providers: providers(),
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
+      signIn: refuseSignInWhileDatabaseLost,
       jwt: ({ token, user }) => refreshSessionToken(token, user),
       session({ session, token }) {
         session.user = { id: token.sub!, username: token.username ?? null } as typeof session.user

@@ -26,7 +26,8 @@ const UNREACHABLE_CODES = ['CLIENT_CLOSED', 'SERVER_ERROR', 'HRANA_WEBSOCKET_ERR
 
 /**
  * Why the database refused, in one line, when `error` (or what it wraps: Drizzle wraps the
- * driver's error as its cause) is the database failing rather than a bug; otherwise null.
+ * driver's error as its cause, Auth.js a sign-in's) is the database failing rather than a bug;
+ * otherwise null.
  */
 export function databaseRefusal(error: unknown): string | null {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
@@ -43,9 +44,16 @@ export function databaseRefusal(error: unknown): string | null {
       const reason = cause.cause instanceof Error ? cause.cause.message : cause.message
       return `remote database unreachable: ${reason}`
     }
-    cause = cause.cause
+    cause = causeOf(cause)
   }
   return null
+}
+
+/** What `error` wraps: its cause, or for Auth.js's errors (`{ err }` as the cause) that `err`. */
+function causeOf(error: Error): unknown {
+  const { cause } = error
+  if (cause instanceof Error || cause === null || typeof cause !== 'object') return cause
+  return 'err' in cause ? cause.err : undefined
 }
 
 /** Thrown when the database must not be written to at all. */

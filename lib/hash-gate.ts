@@ -20,13 +20,16 @@ export function createGate({
   retryAfterSeconds: number
 }) {
   let running = 0
+  // Urgent jobs (a member signing in) are served before any that were queued without hurry.
+  const urgentWaiting: (() => void)[] = []
   const waiting: (() => void)[] = []
+  const queued = () => urgentWaiting.length + waiting.length
 
   return {
-    async run<T>(job: () => Promise<T>): Promise<T> {
+    async run<T>(job: () => Promise<T>, { urgent = false }: { urgent?: boolean } = {}): Promise<T> {
       if (running >= concurrency) {
-        if (waiting.length >= queue) throw new Busy(retryAfterSeconds)
-        await new Promise<void>((resolve) => waiting.push(resolve))
+        if (queued() >= queue) throw new Busy(retryAfterSeconds)
+        await new Promise<void>((resolve) => (urgent ? urgentWaiting : waiting).push(resolve))
       } else {
         running++
       }
@@ -34,17 +37,17 @@ export function createGate({
         return await job()
       } finally {
         // Hand the slot straight to the next in line, or free it.
-        const next = waiting.shift()
+        const next = urgentWaiting.shift() ?? waiting.shift()
         if (next) next()
         else running--
       }
     },
     /** Whether `run` would refuse a job now. */
     get full() {
-      return running >= concurrency && waiting.length >= queue
+      return running >= concurrency && queued() >= queue
     },
     get load() {
-      return { running, waiting: waiting.length }
+      return { running, waiting: queued() }
     },
   }
 }

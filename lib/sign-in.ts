@@ -7,7 +7,7 @@ import {
   recordSignInAttempt,
 } from '@/db/sign-in-throttle'
 import { findCredentialsByEmail, findCredentialsById, type Viewer } from '@/db/users'
-import { verifyAgainstDummy, verifyPassword } from './password'
+import { checkAgainstDummy, checkPassword } from './password-work'
 
 export type SignInOutcome =
   | { ok: true; user: { id: string; username: string | null; sessionVersion: number } }
@@ -36,8 +36,8 @@ export async function signInWithPassword(
 
   const user = await findCredentialsByEmail(email, db)
   const correct = user?.passwordHash
-    ? await verifyPassword(password, user.passwordHash)
-    : await verifyAgainstDummy(password)
+    ? await checkPassword(password, user.passwordHash)
+    : await checkAgainstDummy(password)
   await recordSignInAttempt({ email, clientAddress, succeeded: correct, now }, db)
   if (!correct || !user) return { ok: false, reason: 'incorrect' }
   return {
@@ -65,7 +65,7 @@ export async function confirmMemberPassword(
   if (!account?.email || !account.passwordHash) return { ok: false, reason: 'no-password' }
   const check = await checkConfirmAllowed({ memberId: viewer.id, now }, db)
   if (!check.allowed) return { ok: false, reason: 'throttled', retryAt: check.retryAt }
-  const correct = await verifyPassword(password, account.passwordHash)
+  const correct = await checkPassword(password, account.passwordHash)
   await recordConfirmAttempt({ memberId: viewer.id, clientAddress, succeeded: correct, now }, db)
   return correct ? { ok: true, email: account.email } : { ok: false, reason: 'incorrect' }
 }

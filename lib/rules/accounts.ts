@@ -95,6 +95,8 @@ export const accountMessages = {
   typeUsername: 'Type your username exactly to confirm.',
   busy: (seconds: number) =>
     `Kinofront is busy creating other accounts. Try again in ${seconds} seconds.`,
+  busyCheckingPasswords: (seconds: number) =>
+    `Kinofront is busy checking other passwords. Try again in ${seconds} seconds.`,
 }
 
 export const TOO_MANY_SIGN_UPS = 'Too many accounts have been created from your address.'

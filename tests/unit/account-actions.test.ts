@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http'
 import { Socket } from 'node:net'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { films, ratings, signInAttempts, users } from '@/db/schema'
 import { THROTTLE } from '@/db/sign-in-throttle'
@@ -84,6 +84,23 @@ describe('signing up', () => {
     expect(kate).toMatchObject({ email: 'kate@example.test' })
     expect(await verifyPassword(PASSWORD, kate!.passwordHash!)).toBe(true)
     expect(await sessionFromAnswer()).toEqual({ id: kate!.id, username: 'kate' })
+    // Signed in by a ticket, not by checking the password just hashed (a second scrypt): no
+    // sign-in attempt was made for the email.
+    const signInsOfKate = and(eq(signInAttempts.email, 'kate@example.test'), eq(signInAttempts.purpose, 'sign-in')) // prettier-ignore
+    expect(await db.$count(signInAttempts, signInsOfKate)).toBe(0)
+  })
+
+  it('signs in by ticket only with a ticket the server issued', async () => {
+    const { signIn } = await import('@/auth')
+    const { issueSignInTicket, SIGN_IN_TICKET } = await import('@/lib/sign-in-ticket')
+    const member = await newMember()
+    await signInAs(null)
+    await expect(signIn(SIGN_IN_TICKET, { ticket: 'A'.repeat(43), redirectTo: '/' })).rejects.toMatchObject({ type: 'CredentialsSignin' }) // prettier-ignore
+    const ticket = issueSignInTicket(member.id)
+    expect(await redirectOf(signIn(SIGN_IN_TICKET, { ticket, redirectTo: '/' }))).toBe('http://localhost:3000/') // prettier-ignore
+    expect(await sessionFromAnswer()).toEqual({ id: member.id, username: member.username })
+    // Used once.
+    await expect(signIn(SIGN_IN_TICKET, { ticket, redirectTo: '/' })).rejects.toMatchObject({ type: 'CredentialsSignin' }) // prettier-ignore
   })
 
   it('validates all three fields and reports each by name, echoing all but the password', async () => {

@@ -13,6 +13,8 @@ const { COULD_NOT_SAVE } = await import('@/lib/database-failure')
 const { watchDatabaseFile } = await import('@/lib/server/database-file')
 const { rateFilm } = await import('@/app/actions/ratings')
 const { createListAction } = await import('@/app/actions/lists')
+const { signInWithPassword } = await import('@/app/(per-request)/signin/actions')
+const { hashPassword } = await import('@/lib/password')
 
 const databaseFile = process.env.DATABASE_URL!.slice('file:'.length)
 const [film] = await db.select({ id: films.id }).from(films).limit(1)
@@ -56,6 +58,22 @@ describe('a write the database refuses', () => {
     expect(await rateFilm(null, form({ filmId, score: '7' }))).toMatchObject({ ok: true })
     expect(await ratingsOf(member)).toBe(1)
   }, 20_000)
+
+  it('answers a sign-in (whose writes Auth.js makes) with "Couldn’t save" and the email typed, not an error page', async () => {
+    const account = { username: 'busy_sign_in', email: 'busy.sign.in@example.test' }
+    const password = 'a long enough passphrase'
+    await createUserWithPassword({ ...account, passwordHash: await hashPassword(password) }, db)
+    await signInAs(null)
+    const other = createClient({ url: `file:${databaseFile}` })
+    const holding = await other.transaction('write')
+    try {
+      const answer = await signInWithPassword(null, form({ email: account.email, password }))
+      expect(answer).toEqual({ ok: false, message: COULD_NOT_SAVE, values: { email: account.email } }) // prettier-ignore
+    } finally {
+      await holding.rollback()
+      other.close()
+    }
+  }, 30_000)
 })
 
 describe('a database file deleted from under the server', () => {

@@ -34,3 +34,27 @@ describe('hash gate', () => {
     expect(await gate.run(async () => 'next')).toBe('next')
   })
 })
+
+describe('hash gate priority', () => {
+  it('serves urgent jobs before those queued earlier without hurry, each kind in order', async () => {
+    const gate = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: 5 })
+    const started: string[] = []
+    const jobs = new Map(['running', 'sign-up 1', 'sign-up 2', 'sign-in 1', 'sign-in 2'].map((name) => [name, job(name)])) // prettier-ignore
+    const run = (name: string, urgent: boolean) =>
+      gate.run(() => (started.push(name), jobs.get(name)!.run()), { urgent })
+    const results = [
+      run('running', false),
+      run('sign-up 1', false),
+      run('sign-up 2', false),
+      run('sign-in 1', true),
+      run('sign-in 2', true),
+    ]
+    expect(gate.load).toEqual({ running: 1, waiting: 4 })
+    // Urgent or not, the queue's size is one limit.
+    await expect(gate.run(job('more').run, { urgent: true })).rejects.toEqual(new Busy(5))
+    for (const j of jobs.values()) j.finish()
+    await Promise.all(results)
+    expect(started).toEqual(['running', 'sign-in 1', 'sign-in 2', 'sign-up 1', 'sign-up 2'])
+    expect(gate.load).toEqual({ running: 0, waiting: 0 })
+  })
+})

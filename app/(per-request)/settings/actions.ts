@@ -16,7 +16,8 @@ import { memberAction } from '@/lib/action'
 import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { clientAddressOf } from '@/lib/client-address'
 import { invalidate } from '@/lib/invalidate'
-import { hashPassword } from '@/lib/password'
+import { Busy } from '@/lib/hash-gate'
+import { hashChangedPassword, RETRY_WHEN_BUSY_SECONDS } from '@/lib/password-work'
 import {
   accountMessages,
   changePasswordSchema,
@@ -26,6 +27,8 @@ import {
   messages,
 } from '@/lib/rules/accounts'
 import { confirmMemberPassword } from '@/lib/sign-in'
+import { issueSignInTicket, SIGN_IN_TICKET } from '@/lib/sign-in-ticket'
+import { retryAfter } from '@/lib/server/response-hints'
 
 /**
  * Checks the member's current password, with its own small limit (lib/sign-in.ts): an unattended
@@ -36,8 +39,13 @@ async function confirmPassword(viewer: Viewer, password: string, field: string, 
     viewer,
     password,
     clientAddress: clientAddressOf(await headers()),
+  }).catch((error: unknown) => {
+    if (!(error instanceof Busy)) throw error
+    retryAfter(error.retryAfterSeconds)
+    return { ok: false as const, busy: error.retryAfterSeconds }
   })
   if (outcome.ok) return outcome
+  if ('busy' in outcome) return failure(accountMessages.busyCheckingPasswords(outcome.busy))
   const message =
     outcome.reason === 'throttled' ? formatRetryMessage(outcome.retryAt, new Date()) : CHECK_FIELDS
   return failure(message, { [field]: [wrong] })
@@ -53,11 +61,19 @@ export const changePassword = memberAction(
       accountMessages.currentPasswordWrong,
     )
     if (!confirmed.ok) return confirmed
-    await replacePassword(viewer, await hashPassword(newPassword))
-    // Every other session is now void; this one gets a fresh session (and a redirect, by throwing).
-    await signIn('credentials', {
-      email: confirmed.email,
-      password: newPassword,
+    const passwordHash = await hashChangedPassword(newPassword).catch((error: unknown) => {
+      if (!(error instanceof Busy)) throw error
+      retryAfter(error.retryAfterSeconds)
+      return null
+    })
+    if (passwordHash === null) {
+      return failure(accountMessages.busyCheckingPasswords(RETRY_WHEN_BUSY_SECONDS))
+    }
+    await replacePassword(viewer, passwordHash)
+    // Every other session is now void; this one gets a fresh session (and a redirect, by throwing),
+    // by a ticket rather than a second scrypt over the password just hashed.
+    await signIn(SIGN_IN_TICKET, {
+      ticket: issueSignInTicket(viewer.id),
       redirectTo: '/settings?changed=password',
     })
     return { ok: true }

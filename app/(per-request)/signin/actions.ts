@@ -8,6 +8,7 @@ import { failure } from '@/lib/action-result'
 import { accountMessages, formatRetryMessage, signInSchema } from '@/lib/rules/accounts'
 import { redirect } from 'next/navigation'
 import { safeCallbackPath, signInPath } from '@/lib/safe-callback'
+import { retryAfter } from '@/lib/server/response-hints'
 
 export const signInWithPassword = publicAction(signInSchema, async (credentials, { formData }) => {
   try {
@@ -18,6 +19,11 @@ export const signInWithPassword = publicAction(signInSchema, async (credentials,
     })
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error
+    const busy = /^busy:(\d+)$/.exec(error.code)
+    if (busy) {
+      retryAfter(Number(busy[1]))
+      return failure(accountMessages.busyCheckingPasswords(Number(busy[1])))
+    }
     const throttled = /^throttled:(\d+)$/.exec(error.code)
     return failure(
       throttled

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_NOTICE } from '@/lib/auth-database-guard'
 import { currentSession } from '@/lib/viewer'
 import { config } from '@/config'
 import { safeCallbackPath } from '@/lib/safe-callback'
@@ -15,6 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const PROVIDER_ERRORS: Record<string, string> = {
   OAuthAccountNotLinked:
     'An account with this email address already exists. Sign in with your password.',
+  [DATABASE_UNAVAILABLE]: DATABASE_UNAVAILABLE_NOTICE,
 }
 
 export default async function SignInPage({ searchParams }: Props) {

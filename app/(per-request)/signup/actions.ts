@@ -8,8 +8,12 @@ import { createUserWithPassword, whichTaken } from '@/db/users'
 import { publicAction } from '@/lib/action'
 import { CHECK_FIELDS, failure } from '@/lib/action-result'
 import { clientAddressOf } from '@/lib/client-address'
-import { Busy, createGate } from '@/lib/hash-gate'
-import { hashPassword } from '@/lib/password'
+import { Busy } from '@/lib/hash-gate'
+import {
+  hashNewAccountPassword,
+  newAccountsFull,
+  RETRY_WHEN_BUSY_SECONDS,
+} from '@/lib/password-work'
 import { retryAfter } from '@/lib/server/response-hints'
 import { noteSignUpRefused, watchSignUpHashing } from '@/lib/server/sign-up-flood'
 import {
@@ -19,15 +23,13 @@ import {
   TOO_MANY_SIGN_UPS,
 } from '@/lib/rules/accounts'
 import { safeCallbackPath } from '@/lib/safe-callback'
+import { issueSignInTicket, SIGN_IN_TICKET } from '@/lib/sign-in-ticket'
 
 const TAKEN = { username: accountMessages.usernameTaken, email: accountMessages.emailTaken }
 
-// One new account's hash at a time, and a few waiting: a flood of sign-ups leaves the other
-// core (and the thread pool) to members signing in and browsing.
-const RETRY_WHEN_BUSY_SECONDS = 5
-const signUpHashing = createGate({ concurrency: 1, queue: 4, retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS }) // prettier-ignore
-// While it is full, server.ts answers form posts itself (lib/server/sign-up-flood.ts).
-watchSignUpHashing(() => (signUpHashing.full ? { retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS } : null)) // prettier-ignore
+// One new account's hash at a time, and a few waiting (lib/password-work.ts). While that queue is
+// full, server.ts answers form posts itself (lib/server/sign-up-flood.ts).
+watchSignUpHashing(() => (newAccountsFull() ? { retryAfterSeconds: RETRY_WHEN_BUSY_SECONDS } : null)) // prettier-ignore
 
 const taken = (fields: ('username' | 'email')[]) =>
   failure(CHECK_FIELDS, Object.fromEntries(fields.map((field) => [field, [TAKEN[field]]])))
@@ -50,7 +52,7 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   await recordSignUp({ email, clientAddress, now }, getDb())
   let passwordHash: string
   try {
-    passwordHash = await signUpHashing.run(() => hashPassword(password))
+    passwordHash = await hashNewAccountPassword(password)
   } catch (error) {
     if (error instanceof Busy) {
       retryAfter(error.retryAfterSeconds)
@@ -60,10 +62,10 @@ export const signUp = publicAction(signUpSchema, async (account, { formData }) =
   }
   const created = await createUserWithPassword({ username, email, passwordHash })
   if (!created.ok) return taken(created.taken)
-  // Signs the new account in and redirects (by throwing, so nothing may follow it).
-  await signIn('credentials', {
-    email,
-    password,
+  // Signs the new account in and redirects (by throwing, so nothing may follow it). A ticket, not
+  // the password: checking the password just hashed would cost a second scrypt for nothing.
+  await signIn(SIGN_IN_TICKET, {
+    ticket: issueSignInTicket(created.id),
     redirectTo: safeCallbackPath(formData.get('callbackUrl')),
   })
   return { ok: true }
