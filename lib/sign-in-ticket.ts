@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto'
 
-/**
- * A one-time ticket that signs in an account whose password the server has just hashed (a new
- * account, or a password just changed), so that the sign-in that follows does not spend a second
- * scrypt re-checking the password it was handed a moment ago. The sign-up action issues one and
- * passes it straight to Auth.js (`signIn(SIGN_IN_TICKET, { ticket })`) in the same process; the
- * ticket never reaches the browser. 256 random bits, used once, good for a minute.
- */
+// A one-time ticket that signs in an account whose password the server has just hashed (a new
+// account, or a password just changed), so that the sign-in that follows does not spend a second
+// scrypt re-checking the password it was handed a moment ago. The sign-up action issues one and
+// passes it straight to Auth.js (`signIn(SIGN_IN_TICKET, { ticket })`) in the same process; the
+// ticket never reaches the browser. 256 random bits, used once, good for a minute.
+
 /** The Auth.js provider that takes a ticket (auth.ts). */
 export const SIGN_IN_TICKET = 'sign-in-ticket'
 const LIFETIME_MS = 60_000
