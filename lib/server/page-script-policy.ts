@@ -1,5 +1,12 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+  inflateSync,
+} from 'node:zlib'
 import { inlineScriptHashes } from './script-hashes'
 
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean
@@ -20,6 +27,19 @@ function decoded(body: Buffer, encoding: unknown): string {
   }
 }
 
+function encoded(html: string, encoding: unknown): Buffer {
+  switch (String(encoding ?? '').toLowerCase()) {
+    case 'gzip':
+      return gzipSync(html)
+    case 'br':
+      return brotliCompressSync(html)
+    case 'deflate':
+      return deflateSync(html)
+    default:
+      return Buffer.from(html, 'utf8')
+  }
+}
+
 const isFunction = (value: unknown): value is () => void => typeof value === 'function'
 
 /**
@@ -32,10 +52,14 @@ const isFunction = (value: unknown): value is () => void => typeof value === 'fu
  * one go (no Suspense streaming), and every shared page is cached whole anyway. If the body
  * cannot be read, the page keeps the policy without hashes: it works without JavaScript rather
  * than running scripts nobody checked.
+ *
+ * `rewrite`, when given, changes the page's HTML first (lib/server/visitor-page.ts), and the
+ * policy lists the hashes of the scripts it left.
  */
 export function holdPageForScriptHashes(
   res: ServerResponse,
   policyFor: (hashes: readonly string[]) => string,
+  rewrite?: (html: string) => string,
 ): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
   const write = res.write.bind(res) as Write
@@ -89,10 +113,17 @@ export function holdPageForScriptHashes(
     if (!decide()) return end(...args)
     const [chunk, encoding] = args
     if (!isFunction(chunk)) keep(chunk, encoding)
-    const body = Buffer.concat(chunks)
+    let body: Buffer = Buffer.concat(chunks)
     let hashes: string[] = []
     try {
-      hashes = inlineScriptHashes(decoded(body, res.getHeader('content-encoding')))
+      const encoding = res.getHeader('content-encoding')
+      let html = decoded(body, encoding)
+      if (rewrite) {
+        html = rewrite(html)
+        body = encoded(html, encoding)
+        if (res.hasHeader('content-length')) res.setHeader('content-length', body.length)
+      }
+      hashes = inlineScriptHashes(html)
     } catch (error) {
       console.error(`Could not read a page to hash its scripts: ${String(error)}`)
     }
