@@ -38,6 +38,7 @@ import { servePersonalState } from './lib/server/personal-state'
 import { asVisitorWhenShared } from './lib/server/shared-view'
 import {
   getsPageWithoutScripts,
+  restorableForVisitor,
   VISITOR_VIEW,
   withoutClientRuntime,
 } from './lib/server/visitor-page'
@@ -72,6 +73,7 @@ const pagePolicy = (scriptHashes: readonly string[]) =>
   contentSecurityPolicy(headerOptions, scriptHashes)
 /** Next answers; an HTML page gets a policy listing its own inline scripts' hashes. */
 function render(req: IncomingMessage, res: ServerResponse, { withoutScripts = false } = {}) {
+  restorableForVisitor(req, res)
   if (!dev) holdPageForScriptHashes(res, pagePolicy, withoutScripts ? withoutClientRuntime : undefined) // prettier-ignore
   return whileAnswering(res, () => handle(req, res))
 }

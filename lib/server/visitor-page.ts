@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { getsVisitorPage, type PageMatch } from '@/lib/route-match'
 
 // A visitor (no session cookie) on a page everyone shares has nothing to run: every control there
@@ -56,4 +56,36 @@ export function withoutClientRuntime(html: string): string {
 function attribute(tag: string, name: string): string | null {
   const found = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag)
   return found ? (found[1] ?? found[2] ?? found[3] ?? '') : null
+}
+
+/**
+ * Lets the browser keep a visitor's page for Back and Forward (its back/forward cache): Next
+ * marks every page it renders per request (e.g. /films) `no-store`, which rules that out, though
+ * a request without a session gets nothing personal. Such a page is `no-cache` instead: the
+ * browser still asks again for every new visit. A member's pages, and any answer that sets a
+ * cookie, keep `no-store`.
+ */
+export function restorableForVisitor(req: IncomingMessage, res: ServerResponse): void {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !getsVisitorPage(req.headers.cookie)) {
+    return
+  }
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  res.writeHead = ((code: number, ...rest: unknown[]) => {
+    // Headers given here are set now (as Node would), so that they can be read and changed.
+    const headers = rest.find((arg) => typeof arg === 'object' && arg !== null)
+    if (headers && !Array.isArray(headers)) {
+      for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders)) {
+        if (value !== undefined) res.setHeader(name, value)
+      }
+    }
+    const cacheControl = String(res.getHeader('cache-control') ?? '')
+    if (
+      /\bno-store\b/i.test(cacheControl) &&
+      !res.hasHeader('set-cookie') &&
+      String(res.getHeader('content-type') ?? '').startsWith('text/html')
+    ) {
+      res.setHeader('cache-control', 'private, no-cache, max-age=0, must-revalidate')
+    }
+    return writeHead(code, ...rest.filter((arg) => typeof arg === 'string'))
+  }) as typeof res.writeHead
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { holdPageForScriptHashes } from '@/lib/server/page-script-policy'
 import { inlineScriptHashes } from '@/lib/server/script-hashes'
 import { contentSecurityPolicy } from '@/lib/server/security-headers'
-import { withoutClientRuntime } from '@/lib/server/visitor-page'
+import { restorableForVisitor, withoutClientRuntime } from '@/lib/server/visitor-page'
 
 // The pieces of a shared page as Next 16 (Turbopack) writes it, from a real film page.
 const KEPT_HEAD = [
@@ -99,4 +99,37 @@ describe('holding a page to send it without the runtime', () => {
       expect(inlineScriptHashes(WITHOUT)).toHaveLength(1) // React's $RC, which needs no runtime
     },
   )
+})
+
+describe('a page rendered per request, for Back and Forward', () => {
+  const NO_STORE = 'private, no-cache, no-store, max-age=0, must-revalidate'
+  // Answers as Next does for /films: no-store, headers set first or given to writeHead.
+  const server = createServer((req, res) => {
+    restorableForVisitor(req, res)
+    const type = req.url === '/data' ? 'application/json' : 'text/html; charset=utf-8'
+    if (req.url === '/cookie') res.setHeader('set-cookie', 'csrf=1; Path=/')
+    if (req.url === '/explicit') return res.writeHead(200, { 'Content-Type': type, 'Cache-Control': NO_STORE }).end('<p>x</p>') // prettier-ignore
+    res.setHeader('content-type', type)
+    res.setHeader('cache-control', NO_STORE)
+    res.end('<p>x</p>')
+  })
+  const listening = new Promise<string>(
+    (resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)), // prettier-ignore
+  )
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+  const cacheControlOf = async (path: string, init: RequestInit = {}) =>
+    (await fetch(`${await listening}${path}`, init)).headers.get('cache-control')
+
+  it('lets a visitor’s browser keep the page, and no one else’s', async () => {
+    const NO_CACHE = 'private, no-cache, max-age=0, must-revalidate'
+    expect(await cacheControlOf('/films')).toBe(NO_CACHE)
+    expect(await cacheControlOf('/explicit')).toBe(NO_CACHE)
+    expect(await cacheControlOf('/films', { headers: { cookie: 'theme=dark' } })).toBe(NO_CACHE)
+    const session = { headers: { cookie: 'authjs.session-token=eyJ.abc' } }
+    expect(await cacheControlOf('/films', session)).toBe(NO_STORE)
+    expect(await cacheControlOf('/cookie')).toBe(NO_STORE)
+    expect(await cacheControlOf('/data')).toBe(NO_STORE)
+    expect(await cacheControlOf('/films', { method: 'POST' })).toBe(NO_STORE)
+  })
 })
