@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { kb, measurePageWeight } from '../../scripts/bench/page-weight'
+import { distDir } from '../../scripts/bench/server'
 import { expect, test } from './support/fixtures'
 
 // What an anonymous visitor's browser is sent (`npm run weight` prints it file by file). React
@@ -36,3 +39,13 @@ for (const path of ['/films/the-cranes-are-flying', '/', '/films']) {
     expect(weight.preloadedUnusedStylesheets).toEqual([])
   })
 }
+
+test('no script of the build brings zod to the browser', () => {
+  // Forms show the rules' limits from zod-free modules (lib/rules/list-limits.ts and the
+  // like); the rules themselves, with zod, stay on the server.
+  const chunks = join(distDir, 'static', 'chunks')
+  const scripts = readdirSync(chunks).filter((name) => name.endsWith('.js'))
+  expect(scripts.length).toBeGreaterThan(0)
+  const withZod = scripts.filter((name) => readFileSync(join(chunks, name), 'utf8').includes('ZodError')) // prettier-ignore
+  expect(withZod).toEqual([])
+})
