@@ -98,7 +98,7 @@ const server = createServer(async (incoming, res) => {
   if (path !== null && reachesTwin(path)) return notFound(req, res)
   if (path === MEMBER_VIEW.statePath) return servePersonalState(req, res)
   const page = path === null ? null : matchPage(path)
-  const withoutScripts = !dev && getsPageWithoutScripts(req, page)
+  const withoutScripts = !dev && getsPageWithoutScripts(req, page, path)
   if (page) {
     asVisitorWhenShared(req, page)
     // Cached under the URL as sent, so only for the usual spelling of a page's path.

@@ -12,10 +12,24 @@ import { getsVisitorPage, type PageMatch } from '@/lib/route-match'
 /** The front cache's name for the copy made for visitors. */
 export const VISITOR_VIEW = 'without-scripts'
 
-/** Whether this request gets a shared page's copy without scripts; read before its cookies go. */
-export function getsPageWithoutScripts(req: IncomingMessage, page: PageMatch | null): boolean {
+/**
+ * Pages rendered per request that are the same for every visitor: the catalogue's controls are a
+ * GET form and links (its watchlist buttons are a member's). Rendered each time anyway, they are
+ * rewritten each time too, for well under a millisecond.
+ */
+const PER_REQUEST_VISITOR_PAGES = new Set(['/films'])
+
+/**
+ * Whether this request gets a page without scripts (`path` as routed); read before its cookies
+ * go.
+ */
+export function getsPageWithoutScripts(
+  req: IncomingMessage,
+  page: PageMatch | null,
+  path: string | null,
+): boolean {
   return (
-    page?.served === 'cached-for-everyone' &&
+    (page?.served === 'cached-for-everyone' || (path !== null && PER_REQUEST_VISITOR_PAGES.has(path))) && // prettier-ignore
     (req.method === 'GET' || req.method === 'HEAD') &&
     getsVisitorPage(req.headers.cookie)
   )

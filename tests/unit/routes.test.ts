@@ -239,7 +239,14 @@ describe('who gets the signed-in twin of a cached page', () => {
     ] as const
     for (const [method, cookie, page, without] of cases) {
       const req = { method, headers: { cookie } } as unknown as Parameters<typeof getsPageWithoutScripts>[0] // prettier-ignore
-      expect(getsPageWithoutScripts(req, page), `${method} ${cookie} ${page?.name}`).toBe(without)
+      const path = page === null ? '/signin' : '/any'
+      expect(getsPageWithoutScripts(req, page, path), `${method} ${cookie} ${page?.name}`).toBe(without) // prettier-ignore
     }
+    // The catalogue, rendered per request, is the same for every visitor too.
+    const visitor = { method: 'GET', headers: {} } as Parameters<typeof getsPageWithoutScripts>[0]
+    const member = { method: 'GET', headers: { cookie: session } } as Parameters<typeof getsPageWithoutScripts>[0] // prettier-ignore
+    expect(getsPageWithoutScripts(visitor, null, '/films')).toBe(true)
+    expect(getsPageWithoutScripts(member, null, '/films')).toBe(false)
+    expect(getsPageWithoutScripts(visitor, null, '/films/')).toBe(false)
   })
 })
