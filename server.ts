@@ -36,6 +36,12 @@ import { answerHealth } from './lib/server/health'
 import { refreshPagesOnChanges } from './lib/server/page-change-feed'
 import { servePersonalState } from './lib/server/personal-state'
 import { asVisitorWhenShared } from './lib/server/shared-view'
+import {
+  getsPageWithoutScripts,
+  restorableForVisitor,
+  VISITOR_VIEW,
+  withoutClientRuntime,
+} from './lib/server/visitor-page'
 import { stopGracefully } from './lib/server/shutdown'
 import { checkDatabase, startUp } from './lib/server/start-up'
 import { watchDatabaseFile } from './lib/server/database-file'
@@ -66,8 +72,9 @@ const setSecurityHeaders = securityHeadersSetter(headerOptions)
 const pagePolicy = (scriptHashes: readonly string[]) =>
   contentSecurityPolicy(headerOptions, scriptHashes)
 /** Next answers; an HTML page gets a policy listing its own inline scripts' hashes. */
-function render(req: IncomingMessage, res: ServerResponse) {
-  if (!dev) holdPageForScriptHashes(res, pagePolicy)
+function render(req: IncomingMessage, res: ServerResponse, { withoutScripts = false } = {}) {
+  restorableForVisitor(req, res)
+  if (!dev) holdPageForScriptHashes(res, pagePolicy, withoutScripts ? withoutClientRuntime : undefined) // prettier-ignore
   return whileAnswering(res, () => handle(req, res))
 }
 
@@ -91,15 +98,17 @@ const server = createServer(async (incoming, res) => {
   if (path !== null && reachesTwin(path)) return notFound(req, res)
   if (path === MEMBER_VIEW.statePath) return servePersonalState(req, res)
   const page = path === null ? null : matchPage(path)
+  const withoutScripts = !dev && getsPageWithoutScripts(req, page, path)
   if (page) {
     asVisitorWhenShared(req, page)
     // Cached under the URL as sent, so only for the usual spelling of a page's path.
     const shared = page.served === 'cached-for-everyone' && path === target
-    if (shared && pageCache.serve(req, res)) return
+    const view = withoutScripts ? VISITOR_VIEW : ''
+    if (shared && pageCache.serve(req, res, view)) return
     if (!(await mayView(req, page))) return notFound(req, res)
-    if (shared) pageCache.record(req, res)
+    if (shared) pageCache.record(req, res, view)
   }
-  await render(req, res)
+  await render(req, res, { withoutScripts })
 })
   .on('error', (error) => {
     console.error(`Kinofront could not listen on ${hostname}:${port}: ${error.message}`)

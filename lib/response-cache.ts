@@ -16,8 +16,10 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
   // A copy Next was making when pages were forgotten may be one of them, made before the write.
   let forgets = 0
 
-  // Next compresses for clients that accept it, so each encoding gets its own copy.
-  const keyOf = (req: IncomingMessage) => `${req.url} ${req.headers['accept-encoding'] ?? ''}`
+  // Next compresses for clients that accept it, so each encoding gets its own copy; and each
+  // view of a page (e.g. lib/server/visitor-page.ts's copy without scripts) its own.
+  const keyOf = (req: IncomingMessage, view: string) =>
+    `${req.url} ${req.headers['accept-encoding'] ?? ''}|${view}`
 
   const cacheable = (req: IncomingMessage) =>
     req.method === 'GET' &&
@@ -36,9 +38,9 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
     },
 
     /** Answers from the cache when it holds a fresh copy; says whether it did. */
-    serve(req: IncomingMessage, res: ServerResponse): boolean {
+    serve(req: IncomingMessage, res: ServerResponse, view = ''): boolean {
       if (!cacheable(req)) return false
-      const entry = entries.get(keyOf(req))
+      const entry = entries.get(keyOf(req, view))
       if (!entry || entry.expires < Date.now()) return false
       res.writeHead(200, entry.headers)
       res.end(entry.body)
@@ -46,9 +48,9 @@ export function createResponseCache({ ttlMs, maxEntries }: { ttlMs: number; maxE
     },
 
     /** Keeps what Next sends for this request if it is a cached page anyone may see. */
-    record(req: IncomingMessage, res: ServerResponse): void {
+    record(req: IncomingMessage, res: ServerResponse, view = ''): void {
       if (!cacheable(req)) return
-      const key = keyOf(req)
+      const key = keyOf(req, view)
       const forgetsBefore = forgets
       const chunks: Buffer[] = []
       const write = res.write.bind(res) as (...args: unknown[]) => boolean

@@ -89,6 +89,12 @@ export function getsSignedInTwin(cookieHeader: string | undefined): boolean {
   return TWIN_COOKIES.anyOf.some(present) && !TWIN_COOKIES.noneOf.some(present)
 }
 
+/** Whether a request with these cookies is a visitor's: it carries no session cookie at all. */
+export function getsVisitorPage(cookieHeader: string | undefined): boolean {
+  const cookies = cookieValues(cookieHeader)
+  return !TWIN_COOKIES.anyOf.some((name) => Boolean(cookies.get(name)))
+}
+
 function cookieValues(header: string | undefined): Map<string, string> {
   const values = new Map<string, string>()
   for (const pair of header?.split(';') ?? []) {

@@ -2,7 +2,7 @@
 
 import type { ImportPreview } from '@/app/actions/letterboxd'
 import { SubmitButton } from '@/components/form/submit-button'
-import { countPhrases } from '@/lib/rules/letterboxd'
+import { countPhrases } from '@/lib/rules/letterboxd-counts'
 
 const rowName = (note: { file: string; row: number; name: string; year: number | null }) =>
   `${note.name}${note.year !== null ? ` (${note.year})` : ''} — ${note.file}, row ${note.row}`

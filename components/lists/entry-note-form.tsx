@@ -4,7 +4,7 @@ import { useActionState } from 'react'
 import { saveNoteAction } from '@/app/actions/lists'
 import { FormMessage } from '@/components/form/form-message'
 import { SubmitButton } from '@/components/form/submit-button'
-import { ENTRY_NOTE_MAX } from '@/lib/rules/lists'
+import { ENTRY_NOTE_MAX } from '@/lib/rules/list-limits'
 import { TextAreaField } from './text-area-field'
 
 type Props = { listId: number; film: { id: number; title: string }; note: string }

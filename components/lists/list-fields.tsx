@@ -1,7 +1,7 @@
 import { Field } from '@/components/form/field'
 import type { ListVisibility } from '@/db/schema'
 import { formatNumber } from '@/lib/format'
-import { LIST_DESCRIPTION_MAX, LIST_TITLE_MAX } from '@/lib/rules/lists'
+import { LIST_DESCRIPTION_MAX, LIST_TITLE_MAX } from '@/lib/rules/list-limits'
 import { TextAreaField } from './text-area-field'
 
 type Props = {

@@ -3,7 +3,6 @@
 import { useActionState, useId, useOptimistic } from 'react'
 import { updateWatchlist } from '@/app/actions/watchlist'
 import { submitOptimistically } from '@/components/form/optimistic'
-import './watchlist.css'
 
 type Props = { filmId: number; filmTitle: string; onWatchlist: boolean }
 

@@ -1,15 +1,8 @@
 import { z } from 'zod'
 import { checkbox, rowId, text } from './common'
+import { CURATED_LIMITS } from './curated-limits'
 
-/** What one curated list file may hold; the importer and the curator's upload form share them. */
-export const CURATED_LIMITS = {
-  fileBytes: 1024 * 1024,
-  entries: 500,
-  textCharacters: 2000,
-  titleCharacters: 200,
-  slugCharacters: 80,
-  firstFilmYear: 1895,
-} as const
+export { CURATED_LIMITS }
 
 export const LIST_SLUG_RULE = 'may use only lower-case letters a–z, digits and single hyphens'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { plural } from '../format'
+import { countPhrases, type Counted } from './letterboxd-counts'
 import type { UploadError } from '../letterboxd/read-upload'
 
 export const importMessages = {
@@ -17,23 +17,6 @@ export const applyImportSchema = z.object({
 export const describeUploadError = ({ file, row, message }: UploadError) =>
   `${file}${row !== undefined ? `, row ${row}` : ''}: ${message}`
 
-export type Counted = {
-  ratings: number
-  diary: number
-  reviews: number
-  watched: number
-  watchlist: number
-  lists: number
-}
-
-/** Each kind's count as a phrase: "3 ratings", "1 diary entry"… */
-export const countPhrases = (counts: Counted) => [
-  plural(counts.ratings, 'rating'),
-  plural(counts.diary, 'diary entry', 'diary entries'),
-  plural(counts.reviews, 'review'),
-  plural(counts.watched, 'watched film'),
-  plural(counts.watchlist, 'film on your watchlist', 'films on your watchlist'),
-  plural(counts.lists, 'list'),
-]
+export { countPhrases, type Counted }
 
 export const importedMessage = (counts: Counted) => `Imported ${countPhrases(counts).join(', ')}.`

@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { filmIdSchema, rowId, text } from './common'
+import { ENTRY_NOTE_MAX, LIST_DESCRIPTION_MAX, LIST_TITLE_MAX } from './list-limits'
 
-export const LIST_TITLE_MAX = 100
-export const LIST_DESCRIPTION_MAX = 2000
-export const ENTRY_NOTE_MAX = 500
+export { ENTRY_NOTE_MAX, LIST_DESCRIPTION_MAX, LIST_TITLE_MAX }
 
 export const listMessages = {
   titleMissing: 'Enter a title',

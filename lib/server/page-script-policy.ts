@@ -1,5 +1,13 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+  inflateSync,
+} from 'node:zlib'
 import { inlineScriptHashes } from './script-hashes'
 
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean
@@ -20,6 +28,20 @@ function decompressed(body: Buffer, encoding: unknown): Buffer {
   }
 }
 
+function encoded(html: string, encoding: unknown): Buffer {
+  switch (String(encoding ?? '').toLowerCase()) {
+    case 'gzip':
+      return gzipSync(html)
+    case 'br':
+      // Brotli's default (quality 11) costs tens of milliseconds a page; 5 is about gzip's cost.
+      return brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    case 'deflate':
+      return deflateSync(html)
+    default:
+      return Buffer.from(html, 'utf8')
+  }
+}
+
 const isFunction = (value: unknown): value is () => void => typeof value === 'function'
 
 /**
@@ -32,10 +54,14 @@ const isFunction = (value: unknown): value is () => void => typeof value === 'fu
  * one go (no Suspense streaming), and every shared page is cached whole anyway. If the body
  * cannot be read, the page keeps the policy without hashes: it works without JavaScript rather
  * than running scripts nobody checked.
+ *
+ * `rewrite`, when given, changes the page's HTML first (lib/server/visitor-page.ts), and the
+ * policy lists the hashes of the scripts it left.
  */
 export function holdPageForScriptHashes(
   res: ServerResponse,
   policyFor: (hashes: readonly string[]) => string,
+  rewrite?: (html: string) => string,
 ): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
   const write = res.write.bind(res) as Write
@@ -89,11 +115,19 @@ export function holdPageForScriptHashes(
     if (!decide()) return end(...args)
     const [chunk, encoding] = args
     if (!isFunction(chunk)) keep(chunk, encoding)
-    const body = Buffer.concat(chunks)
+    let body: Buffer = Buffer.concat(chunks)
     let hashes: string[] = []
     try {
-      const page = decompressed(body, res.getHeader('content-encoding')).toString('latin1')
-      hashes = inlineScriptHashes(page, 'bytes')
+      const encoding = res.getHeader('content-encoding')
+      const page = decompressed(body, encoding)
+      if (rewrite) {
+        const html = rewrite(page.toString('utf8'))
+        body = encoded(html, encoding)
+        if (res.hasHeader('content-length')) res.setHeader('content-length', body.length)
+        hashes = inlineScriptHashes(html)
+      } else {
+        hashes = inlineScriptHashes(page.toString('latin1'), 'bytes')
+      }
     } catch (error) {
       console.error(`Could not read a page to hash its scripts: ${String(error)}`)
     }

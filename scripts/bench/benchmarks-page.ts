@@ -2,14 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 
-// BENCHMARKS.md is written by two commands: `npm run bench` (everything but one section) and
-// `npm run lighthouse` (that section, between these markers). Each keeps what the other wrote.
-const START = '<!-- lighthouse:start -->'
-const END = '<!-- lighthouse:end -->'
+// BENCHMARKS.md is written by three commands: `npm run bench` (everything but two sections),
+// `npm run lighthouse` and `npm run weight` (one section each, between its markers). Each keeps
+// what the others wrote.
+const SECTIONS = ['lighthouse', 'weight'] as const
+type Section = (typeof SECTIONS)[number]
+const markers = (name: Section) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`] as const
 
 const pathOf = (root: string) => join(root, 'BENCHMARKS.md')
 
-function lighthouseSection(text: string) {
+function sectionOf(text: string, name: Section) {
+  const [START, END] = markers(name)
   const start = text.indexOf(START)
   const end = text.indexOf(END)
   return start >= 0 && end > start ? text.slice(start, end + END.length) : null
@@ -24,16 +27,26 @@ async function write(root: string, text: string) {
 const current = (root: string) =>
   existsSync(pathOf(root)) ? readFileSync(pathOf(root), 'utf8') : ''
 
-/** The bench's page, with the Lighthouse section of the page as it was kept at its end. */
+/** The bench's page, with the sections the other commands wrote kept at its end. */
 export async function writeBenchPage(root: string, markdown: string) {
-  const kept = lighthouseSection(current(root))
-  await write(root, kept ? `${markdown.trimEnd()}\n\n${kept}\n` : markdown)
+  const text = current(root)
+  const kept = SECTIONS.flatMap((name) => sectionOf(text, name) ?? [])
+  await write(root, [markdown.trimEnd(), ...kept].join('\n\n') + '\n')
 }
 
-/** The Lighthouse section, replacing the one there or added at the end. */
-export async function writeLighthouseSection(root: string, markdown: string) {
+/** One command's section, replacing the one there or added at the end. */
+async function writeSection(root: string, name: Section, markdown: string) {
   const text = current(root)
+  const [START, END] = markers(name)
   const section = `${START}\n\n${markdown.trim()}\n\n${END}`
-  const old = lighthouseSection(text)
+  const old = sectionOf(text, name)
   await write(root, old ? text.replace(old, section) : `${text.trimEnd()}\n\n${section}\n`)
 }
+
+/** The Lighthouse section (`npm run lighthouse`). */
+export const writeLighthouseSection = (root: string, markdown: string) =>
+  writeSection(root, 'lighthouse', markdown)
+
+/** The page weight section (`npm run weight`). */
+export const writeWeightSection = (root: string, markdown: string) =>
+  writeSection(root, 'weight', markdown)

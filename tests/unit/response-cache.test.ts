@@ -98,10 +98,12 @@ const useCache = (options: Partial<typeof DEFAULTS>) => {
   cache = createResponseCache({ ...DEFAULTS, ...options })
 }
 
-// The same order as server.ts: answer from the cache, or record what Next sends.
+// The same order as server.ts: answer from the cache, or record what Next sends. A test names
+// the view of the page it asks for (server.ts: the copy without scripts) in `x-view`.
 const server = createServer((req, res) => {
-  if (cache.serve(req, res)) return
-  cache.record(req, res)
+  const view = String(req.headers['x-view'] ?? '')
+  if (cache.serve(req, res, view)) return
+  cache.record(req, res, view)
   void fakeNext(req, res)
 })
 let origin = ''
@@ -160,6 +162,18 @@ describe('createResponseCache', () => {
       '<p>/page/a render 4</p>',
     )
     expect((await get('/page/b')).body).toBe('<p>/page/b render 1</p>')
+  })
+
+  it('keeps each view of a page apart, and forgets them all', async () => {
+    const visitor = { headers: { 'x-view': 'without-scripts' } }
+    expect((await get('/page/a')).body).toBe('<p>/page/a render 1</p>')
+    expect((await get('/page/a', visitor)).body).toBe('<p>/page/a render 2</p>')
+    expect((await get('/page/a')).body).toBe('<p>/page/a render 1</p>')
+    expect((await get('/page/a', visitor)).body).toBe('<p>/page/a render 2</p>')
+    expect(callsTo('/page/a')).toBe(2)
+    cache.forget(['/page/a'])
+    expect((await get('/page/a', visitor)).body).toBe('<p>/page/a render 3</p>')
+    expect((await get('/page/a')).body).toBe('<p>/page/a render 4</p>')
   })
 
   it('serves a second request within the TTL from the cache, with the same headers', async () => {

@@ -5,6 +5,7 @@ import { getsSignedInTwin, matchPage, reachesTwin, routedPath } from '@/lib/rout
 import { FEATURED_SLOT, PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
 import { listSlugSchema } from '@/lib/rules/curated'
 import { asVisitorWhenShared } from '@/lib/server/shared-view'
+import { getsPageWithoutScripts } from '@/lib/server/visitor-page'
 
 const FEATURED = FEATURED_LIST.slug
 const kinds = Object.values(PAGE_KINDS)
@@ -216,5 +217,36 @@ describe('who gets the signed-in twin of a cached page', () => {
       asVisitorWhenShared(req, page)
       expect(req.headers.cookie).toBe(before)
     }
+  })
+
+  it('gives the shared page without scripts to a visitor only: a request with no session cookie', () => {
+    const film = matchPage('/films/the-cranes-are-flying')!
+    const home = matchPage('/')!
+    const cases = [
+      ['GET', undefined, film, true],
+      ['HEAD', 'theme=dark', home, true],
+      // A stale mark without a session: nobody to fetch a member's part for.
+      ['GET', 'kf-member-js=1', film, true],
+      ['GET', 'authjs.session-token=', film, true],
+      // A member whose browser fetches its own part hydrates the page; a twin is per request.
+      ['GET', `${session}; kf-member-js=1`, film, false],
+      ['GET', `kf-member-js=1; ${secureSession}`, home, false],
+      ['GET', session, film, false],
+      // A form sent to the page, a page rendered per request, a path that is no page.
+      ['POST', undefined, film, false],
+      ['GET', undefined, matchPage('/u/ann'), false],
+      ['GET', undefined, null, false],
+    ] as const
+    for (const [method, cookie, page, without] of cases) {
+      const req = { method, headers: { cookie } } as unknown as Parameters<typeof getsPageWithoutScripts>[0] // prettier-ignore
+      const path = page === null ? '/signin' : '/any'
+      expect(getsPageWithoutScripts(req, page, path), `${method} ${cookie} ${page?.name}`).toBe(without) // prettier-ignore
+    }
+    // The catalogue, rendered per request, is the same for every visitor too.
+    const visitor = { method: 'GET', headers: {} } as Parameters<typeof getsPageWithoutScripts>[0]
+    const member = { method: 'GET', headers: { cookie: session } } as Parameters<typeof getsPageWithoutScripts>[0] // prettier-ignore
+    expect(getsPageWithoutScripts(visitor, null, '/films')).toBe(true)
+    expect(getsPageWithoutScripts(member, null, '/films')).toBe(false)
+    expect(getsPageWithoutScripts(visitor, null, '/films/')).toBe(false)
   })
 })

@@ -10,7 +10,7 @@ import {
   previewListFile,
   saveJudgement,
 } from '@/app/actions/curation'
-import { CURATED_LIMITS } from '@/lib/rules/curated'
+import { CURATED_LIMITS } from '@/lib/rules/curated-limits'
 
 /** Several messages under one control (a list file can have many problems at once). */
 function Problems({ id, errors }: { id: string; errors?: string[] }) {
