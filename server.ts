@@ -39,6 +39,7 @@ import { asVisitorWhenShared } from './lib/server/shared-view'
 import {
   getsPageWithoutScripts,
   restorableForVisitor,
+  variesByCookie,
   VISITOR_VIEW,
   withoutClientRuntime,
 } from './lib/server/visitor-page'
@@ -104,6 +105,7 @@ const server = createServer(async (incoming, res) => {
     // Cached under the URL as sent, so only for the usual spelling of a page's path.
     const shared = page.served === 'cached-for-everyone' && path === target
     const view = withoutScripts ? VISITOR_VIEW : ''
+    if (page.served === 'cached-for-everyone') variesByCookie(res)
     if (shared && pageCache.serve(req, res, view)) return
     if (!(await mayView(req, page))) return notFound(req, res)
     if (shared) pageCache.record(req, res, view)

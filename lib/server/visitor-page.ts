@@ -103,3 +103,26 @@ export function restorableForVisitor(req: IncomingMessage, res: ServerResponse):
     return writeHead(code, ...rest.filter((arg) => typeof arg === 'string'))
   }) as typeof res.writeHead
 }
+
+/**
+ * Says that a shared page's answer depends on the cookies: a visitor gets the copy without
+ * scripts, a member with JavaScript the whole page, and a member without it the per-request twin.
+ * A shared cache in front (its `s-maxage`) must not hand one of them to another.
+ */
+export function variesByCookie(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  res.writeHead = ((...args: unknown[]) => {
+    const found = args.find((arg) => typeof arg === 'object' && arg !== null)
+    const given = found && !Array.isArray(found) ? (found as OutgoingHttpHeaders) : undefined
+    const key = Object.keys(given ?? {}).find((name) => name.toLowerCase() === 'vary')
+    const vary = [key && given![key], res.getHeader('vary')]
+      .flatMap((value) => (value ? String(value).split(',') : []))
+      .map((name) => name.trim())
+      .filter(Boolean)
+    if (!vary.some((name) => name.toLowerCase() === 'cookie' || name === '*')) vary.push('Cookie')
+    const merged = [...new Set(vary)].join(', ')
+    if (key) given![key] = merged
+    else res.setHeader('vary', merged)
+    return writeHead(...args)
+  }) as typeof res.writeHead
+}

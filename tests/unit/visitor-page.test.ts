@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { holdPageForScriptHashes } from '@/lib/server/page-script-policy'
 import { inlineScriptHashes } from '@/lib/server/script-hashes'
 import { contentSecurityPolicy } from '@/lib/server/security-headers'
-import { restorableForVisitor, withoutClientRuntime } from '@/lib/server/visitor-page'
+import {
+  restorableForVisitor,
+  variesByCookie,
+  withoutClientRuntime,
+} from '@/lib/server/visitor-page'
 
 // The pieces of a shared page as Next 16 (Turbopack) writes it, from a real film page.
 const KEPT_HEAD = [
@@ -131,5 +135,29 @@ describe('a page rendered per request, for Back and Forward', () => {
     expect(await cacheControlOf('/cookie')).toBe(NO_STORE)
     expect(await cacheControlOf('/data')).toBe(NO_STORE)
     expect(await cacheControlOf('/films', { method: 'POST' })).toBe(NO_STORE)
+  })
+})
+
+describe('a shared page’s answer', () => {
+  // Answers as Next does: Vary set before, given to writeHead, or not at all.
+  const server = createServer((req, res) => {
+    variesByCookie(res)
+    if (req.url === '/set') res.setHeader('vary', 'RSC, Accept-Encoding')
+    if (req.url === '/given') return res.writeHead(200, { Vary: 'Accept-Encoding' }).end('x')
+    if (req.url === '/already') res.setHeader('vary', 'Cookie, Accept-Encoding')
+    res.end('x')
+  })
+  const listening = new Promise<string>(
+    (resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)), // prettier-ignore
+  )
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+  const varyOf = async (path: string) => (await fetch(`${await listening}${path}`)).headers.get('vary') // prettier-ignore
+
+  it('varies by cookie, beside what Next varies by, once', async () => {
+    expect(await varyOf('/set')).toBe('RSC, Accept-Encoding, Cookie')
+    expect(await varyOf('/given')).toBe('Accept-Encoding, Cookie')
+    expect(await varyOf('/already')).toBe('Cookie, Accept-Encoding')
+    expect(await varyOf('/none')).toBe('Cookie')
   })
 })
