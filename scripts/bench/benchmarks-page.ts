@@ -2,10 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 
-// BENCHMARKS.md is written by three commands: `npm run bench` (everything but two sections),
+// BENCHMARKS.md is written by three commands: `npm run bench` (everything but three sections),
 // `npm run lighthouse` and `npm run weight` (one section each, between its markers). Each keeps
-// what the others wrote.
-const SECTIONS = ['lighthouse', 'weight'] as const
+// what the others wrote, and the `findings` section, written by hand: what the figures mean.
+const SECTIONS = ['findings', 'lighthouse', 'weight'] as const
 type Section = (typeof SECTIONS)[number]
 const markers = (name: Section) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`] as const
 
