@@ -4,6 +4,7 @@ import { dayOf, startOfDay } from '@/lib/letterboxd/columns'
 import { filmMatcher, type FilmMatch } from '@/lib/letterboxd/match-films'
 import type { FilmMention, ParsedExport } from '@/lib/letterboxd/parse-export'
 import type { EntryFields } from '@/lib/rules/diary'
+import type { Counted } from '@/lib/rules/letterboxd-counts'
 import { getDb, type Database } from './client'
 import type { Executor } from './executor'
 import {
@@ -164,14 +165,8 @@ export async function planImport(
   }
 }
 
-export type ImportCounts = {
-  ratings: number
-  diary: number
-  reviews: number
-  watched: number
-  watchlist: number
-  lists: number
-}
+/** How many of each kind an import adds: the same counts the preview shows. */
+export type ImportCounts = Counted
 
 export const countsOf = (plan: ImportRows): ImportCounts => ({
   ratings: plan.ratings.length,
