@@ -4,6 +4,7 @@ import { getDb, type Database } from '@/db/client'
 import { featuredList, type FeaturedChange } from '@/db/featured-choice'
 import type { ChangedList } from '@/db/list-scope'
 import { recordPageChanges } from '@/db/page-changes'
+import { usernameOf, type Viewer } from '@/db/users'
 import { matchPage } from './route-match'
 import { FEATURED_SLOT } from './routes'
 import { listPath } from './rules/lists'
@@ -54,9 +55,13 @@ function invalidations(changed: (paths: string[]) => Promise<void>, db: () => Da
       return changed(['/lists'])
     },
 
-    /** A member's diary or watched films changed. */
-    diary() {
-      return changed(['/diary'])
+    /**
+     * A member's diary, its visibility or their watched films changed, or the member is gone
+     * (give their username then): /diary, and the diary others see at /u/<username>/diary.
+     */
+    async diary(member: Viewer | { username: string | null }) {
+      const username = 'username' in member ? member.username : await usernameOf(member, db())
+      return changed(['/diary', ...(username ? [`/u/${username}/diary`] : [])])
     },
 
     /** Reviews of these films changed: the film page shows the newest, /reviews all of them. */

@@ -79,14 +79,15 @@ const decodeAscii = (path: string) =>
   path.replace(/%[0-7][\da-f]/gi, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))
 
 /**
- * Whether a request for a cached page with these cookies gets its signed-in twin, as Next's
- * rewrites decide it (lib/routes.ts TWIN_COOKIES): a cookie counts when it has a value, and the
- * first of a repeated name wins.
+ * Whether a request for a cached page of this kind with these cookies gets its signed-in twin, as
+ * Next's rewrites decide it (lib/routes.ts TWIN_COOKIES): a cookie counts when it has a value,
+ * and the first of a repeated name wins.
  */
-export function getsSignedInTwin(cookieHeader: string | undefined): boolean {
+export function getsSignedInTwin(cookieHeader: string | undefined, kind: PageKindName): boolean {
   const cookies = cookieValues(cookieHeader)
   const present = (name: string) => Boolean(cookies.get(name))
-  return TWIN_COOKIES.anyOf.some(present) && !TWIN_COOKIES.noneOf.some(present)
+  const everyMember = 'twinForEveryMember' in PAGE_KINDS[kind]
+  return TWIN_COOKIES.anyOf.some(present) && (everyMember || !TWIN_COOKIES.noneOf.some(present))
 }
 
 /** Whether a request with these cookies is a visitor's: it carries no session cookie at all. */

@@ -27,6 +27,16 @@ type PageKind = {
       twin: `${typeof TWIN_ROOT}/${string}`
       /** Where Next renders the page for everyone else, when that is not `path`. */
       rendersAt?: string
+      /**
+       * Every member gets the twin, with JavaScript or not: the page has no member's part for
+       * their browser to fill in (lib/member-view.ts), so the twin is the only place for it.
+       */
+      twinForEveryMember?: true
+      /**
+       * A query parameter whose pages only the twin renders, for visitors too: a page cached for
+       * everyone is the same whatever the query (e.g. the diary's `?page=2` onwards).
+       */
+      twinQuery?: string
     }
   | { served: 'per-request' }
 )
@@ -76,8 +86,16 @@ export const PAGE_KINDS = {
     served: 'per-request',
     exists: 'memberListEditor',
   },
-  // A private diary, like a private list, is a 404 to everyone but its owner.
-  memberDiary: { path: '/u/:username/diary', served: 'per-request', exists: 'memberDiary' },
+  // A private diary, like a private list, is a 404 to everyone but its owner. A public diary's
+  // first page is cached for visitors; its owner sees "Edit entry" links, so members get the twin.
+  memberDiary: {
+    path: '/u/:username/diary',
+    served: 'cached-for-everyone',
+    twin: '/signed-in/u/:username/diary',
+    exists: 'memberDiary',
+    twinForEveryMember: true,
+    twinQuery: 'page',
+  },
   memberYear: { path: '/u/:username/year/:year', served: 'per-request', exists: 'memberDiary' },
   filmReviews: { path: '/films/:slug/reviews', served: 'per-request', exists: 'film' },
 } as const satisfies Record<string, PageKind>
@@ -105,27 +123,36 @@ export type SlugCheck = { [K in SlugKind]: { kind: K; params: SlugParams<K> } }[
 
 /**
  * When a cached page's request gets its signed-in twin: it carries any of `anyOf` and none of
- * `noneOf` (a member whose browser fetches its own part gets the shared page). The rewrites
- * below and `getsSignedInTwin` in route-match.ts both read this.
+ * `noneOf` (a member whose browser fetches its own part gets the shared page), or any of `anyOf`
+ * on a kind `twinForEveryMember`. The rewrites below and `getsSignedInTwin` in route-match.ts
+ * both read this.
  */
 export const TWIN_COOKIES = {
   anyOf: SESSION_COOKIES,
   noneOf: [MEMBER_VIEW.cookie],
 } as const
 
-/** next.config.ts's rewrites: to the signed-in twin as TWIN_COOKIES says, else to `rendersAt`. */
+/**
+ * next.config.ts's rewrites: to the signed-in twin as TWIN_COOKIES says (or with the kind's
+ * `twinQuery`), else to `rendersAt`.
+ */
 export function pageRewrites() {
   const kinds: readonly PageKind[] = Object.values(PAGE_KINDS)
   const cached = kinds.flatMap((kind) => (kind.served === 'cached-for-everyone' ? [kind] : []))
   return [
-    ...cached.flatMap((kind) =>
-      TWIN_COOKIES.anyOf.map((key) => ({
+    ...cached.flatMap((kind) => [
+      ...TWIN_COOKIES.anyOf.map((key) => ({
         source: kind.path,
         destination: kind.twin,
         has: [{ type: 'cookie' as const, key }],
-        missing: TWIN_COOKIES.noneOf.map((other) => ({ type: 'cookie' as const, key: other })),
+        ...(kind.twinForEveryMember
+          ? {}
+          : { missing: TWIN_COOKIES.noneOf.map((other) => ({ type: 'cookie' as const, key: other })) }), // prettier-ignore
       })),
-    ),
+      ...(kind.twinQuery
+        ? [{ source: kind.path, destination: kind.twin, has: [{ type: 'query' as const, key: kind.twinQuery }] }] // prettier-ignore
+        : []),
+    ]),
     ...cached.flatMap((kind) =>
       kind.rendersAt ? [{ source: kind.path, destination: kind.rendersAt }] : [],
     ),

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { deleteEntry, logViewing, setWatched, updateEntry, type DiaryChange } from '@/db/diary'
 import { setDiaryPublic } from '@/db/diary-pages'
 import { reviewedFilmSlugs } from '@/db/reviews'
+import type { Viewer } from '@/db/users'
 import { memberAction } from '@/lib/action'
 import { CHECK_FIELDS, failure, type ActionResult } from '@/lib/action-result'
 import { invalidate } from '@/lib/invalidate'
@@ -22,6 +23,7 @@ type Saved = { entryId: number }
 
 /** What a saved entry changed on the pages: the diary, reviews and, with a score, the ratings. */
 async function afterSave(
+  viewer: Viewer,
   change: DiaryChange,
   message: (title: string) => string,
 ): Promise<ActionResult<Saved>> {
@@ -30,7 +32,7 @@ async function afterSave(
   if ('tooEarly' in change) {
     return failure(CHECK_FIELDS, { watchedOn: [diaryMessages.dateBeforeFilm(change.tooEarly)] })
   }
-  await invalidate.diary()
+  await invalidate.diary(viewer)
   await invalidate.filmReviews([change.film])
   if (change.rated) await invalidate.filmRatings([change.film])
   if (change.offWatchlist) await invalidate.watchlist()
@@ -42,14 +44,19 @@ export const logFilm = memberAction<typeof logEntrySchema, Saved>(
   async (input, { viewer }) => {
     const change = await logViewing(viewer, input)
     const offWatchlist = 'offWatchlist' in change && change.offWatchlist
-    return afterSave(change, offWatchlist ? diaryMessages.loggedOffWatchlist : diaryMessages.logged)
+    return afterSave(
+      viewer,
+      change,
+      offWatchlist ? diaryMessages.loggedOffWatchlist : diaryMessages.logged,
+    )
   },
   { inMessage: ['filmId'], returnTo: '/films' },
 )
 
 export const editEntry = memberAction<typeof editEntrySchema, Saved>(
   editEntrySchema,
-  async (input, { viewer }) => afterSave(await updateEntry(viewer, input), diaryMessages.updated),
+  async (input, { viewer }) =>
+    afterSave(viewer, await updateEntry(viewer, input), diaryMessages.updated),
   { inMessage: ['entryId'], returnTo: '/diary' },
 )
 
@@ -60,7 +67,7 @@ export const removeEntry = memberAction<typeof deleteEntrySchema, { confirm?: tr
     if (!confirmed) return { ok: true, confirm: true, message: diaryMessages.confirmDelete }
     const film = await deleteEntry(viewer, entryId)
     if (!film) return failure(ENTRY_NOT_FOUND)
-    await invalidate.diary()
+    await invalidate.diary(viewer)
     await invalidate.filmReviews([film])
     redirect(`/films/${film.slug}?deleted=entry`)
   },
@@ -74,7 +81,7 @@ export const updateWatched = memberAction<typeof watchedChangeSchema, { watched:
     const outcome = await setWatched(viewer, { filmId, watched })
     if ('missing' in outcome) return failure(FILM_NOT_FOUND)
     if ('stillLogged' in outcome) return failure(diaryMessages.stillLogged)
-    await invalidate.diary()
+    await invalidate.diary(viewer)
     const title = outcome.film.title
     const message = watched
       ? diaryMessages.markedWatched(title)
@@ -92,6 +99,7 @@ export const updateDiaryVisibility = memberAction<
   async ({ diaryPublic }, { viewer }) => {
     const isPublic = diaryPublic === 'public'
     await setDiaryPublic(viewer, isPublic)
+    await invalidate.diary(viewer)
     // The film pages that show this member's reviews show them no longer, or now.
     await invalidate.filmReviews(await reviewedFilmSlugs(viewer))
     const message = isPublic ? diaryMessages.madePublic : diaryMessages.madePrivate

@@ -57,7 +57,7 @@ export const applyImport = memberAction<typeof applyImportSchema, { counts: Coun
     const applied = await applyPendingImport(viewer, importId)
     if (!applied) return failure(importMessages.expired)
     const { counts, films } = applied
-    await invalidate.diary()
+    await invalidate.diary(viewer)
     await invalidate.watchlist()
     await invalidate.filmRatings(films)
     await invalidate.filmReviews(films)

@@ -33,7 +33,7 @@ export function DiaryView({ lines, total, page, basePath, own }: Props) {
       {pageCount > 1 && (
         <nav className="pagination" aria-label="Pages">
           {page > 1 && (
-            <Link href={`${basePath}?page=${page - 1}`} rel="prev">
+            <Link href={page === 2 ? basePath : `${basePath}?page=${page - 1}`} rel="prev">
               Newer entries
             </Link>
           )}

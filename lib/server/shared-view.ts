@@ -10,6 +10,6 @@ import { getsSignedInTwin, type PageMatch } from '@/lib/route-match'
 export function asVisitorWhenShared(req: IncomingMessage, page: PageMatch) {
   if (page.served !== 'cached-for-everyone') return
   if (req.method !== 'GET' && req.method !== 'HEAD') return
-  if (getsSignedInTwin(req.headers.cookie)) return
+  if (getsSignedInTwin(req.headers.cookie, page.name)) return
   delete req.headers.cookie
 }

@@ -11,12 +11,14 @@ import { cpuPerRequest, type CpuPerRequest } from './server-cpu'
 // 20% of the same pages with 10. Each pair of pages is measured the same way, one after the other.
 // A diary of 50 entries fills its first page (DIARY_PAGE_SIZE) as the one of 2,000 does: beside it
 // the history's length alone is measured; beside the one of 10, also 40 more lines on the page.
+// A public diary's first page is cached for visitors (lib/routes.ts) while members get it rendered
+// per request: the signed-in rows measure that render.
 
 const REVIEW = 'A long look at the war from the ground. '.repeat(12).trim()
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1) - i * 3600_000 * 20).toISOString().slice(0, 10) // prettier-ignore
 
 /** The rows runDiaryScenarios measures, for BENCH_ONLY. */
-export const DIARY_IDS = ['diary-10', 'diary-50', 'diary-2000', 'reviews-10', 'reviews-1000']
+export const DIARY_IDS = ['diary-10', 'diary-50', 'diary-2000', 'diary-10-member', 'diary-2000-member', 'reviews-10', 'reviews-1000'] // prettier-ignore
 
 export type DiarySeed = {
   bigDiary: string
@@ -88,7 +90,7 @@ export async function seedDiaryBench(databaseFile: string): Promise<DiarySeed> {
 }
 
 /**
- * The five pages, each beside the static file; and the goals that compare them: by their rates,
+ * The seven pages, each beside the static file; and the goals that compare them: by their rates,
  * and (given the server's process group) by the server's CPU time per request.
  */
 export async function runDiaryScenarios(
@@ -108,6 +110,8 @@ export async function runDiaryScenarios(
     ['diary-10', seed.smallDiary, undefined],
     ['diary-50', seed.fullPageDiary, undefined],
     ['diary-2000', seed.bigDiary, undefined],
+    ['diary-10-member', seed.smallDiary, members],
+    ['diary-2000-member', seed.bigDiary, members],
     ['reviews-10', seed.fewReviews, members],
     ['reviews-1000', seed.manyReviews, members],
   ] as const
@@ -115,6 +119,9 @@ export async function runDiaryScenarios(
     await measure('diary-10', 'Diary page, 10 entries, anonymous', seed.smallDiary, 'diary_small'),
     await measure('diary-50', 'Diary page, 50 entries (one full page), anonymous', seed.fullPageDiary, 'diary_full_page'), // prettier-ignore
     await measure('diary-2000', 'Diary page, 2,000 entries, anonymous', seed.bigDiary, 'Older entries'), // prettier-ignore
+    // A member gets every diary rendered per request (lib/routes.ts), as anyone gets `?page=2` on.
+    await measure('diary-10-member', 'Diary page, 10 entries, signed in (rendered per request)', seed.smallDiary, 'diary_small', true), // prettier-ignore
+    await measure('diary-2000-member', 'Diary page, 2,000 entries, signed in (rendered per request)', seed.bigDiary, 'Older entries', true), // prettier-ignore
     await measure('reviews-10', 'Film page with 10 reviews, signed in', seed.fewReviews, 'Reviews', true), // prettier-ignore
     await measure('reviews-1000', 'Film page with 1,000 reviews, signed in', seed.manyReviews, '1000 reviews', true), // prettier-ignore
   ]
@@ -136,6 +143,7 @@ export async function runDiaryScenarios(
     // The history's length alone: the same 50 lines on the page, 40 times as many entries behind.
     ['diary-history', 'Diary page with 2,000 entries, against one full page of 50', 'diary-2000', 'diary-50', 0.95], // prettier-ignore
     ['diary-lines', 'Diary page with 50 lines, against one of 10', 'diary-50', 'diary-10', 0.8],
+    ['diary-2000-member', 'Diary page with 2,000 entries, rendered per request for a member', 'diary-2000-member', 'diary-10-member', 0.8], // prettier-ignore
     ['reviews-1000', 'Film page with 1,000 reviews', 'reviews-1000', 'reviews-10', 0.8],
   ] as const
   return {

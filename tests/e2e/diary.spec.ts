@@ -159,3 +159,54 @@ test('your own review comes first under “Reviews”, above newer ones, and onl
   await expect(articles.nth(1)).toHaveAccessibleName(`Review by ${other.username}`)
   await checkAccessibility(page)
 })
+
+test('a public diary is one cached page for every visitor: it follows new entries, and pages on', async ({
+  page,
+  visitor,
+}) => {
+  test.slow()
+  const { username } = await signUpNewUser(page)
+  const diary = `/u/${username}/diary`
+  // 51 viewings of one film, a day apart: one more than a page holds.
+  const days = Array.from({ length: 51 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)) // prettier-ignore
+  const csv = ['Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date', ...days.map((day) => `${day},The Ascent,1977,,,,,${day}`)].join('\n') // prettier-ignore
+  await page.goto('/settings/data')
+  await page.getByLabel('Letterboxd export (ZIP or CSV)').setInputFiles({ name: 'diary.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }) // prettier-ignore
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await page.getByRole('region', { name: 'What importing diary.csv adds' }).getByRole('button', { name: 'Import' }).click() // prettier-ignore
+  await expect(page.getByText(/^Imported .*51 diary entries/)).toBeVisible()
+
+  const lines = (who: Page) => who.getByRole('heading', { name: 'The Ascent (1977)', level: 3 })
+  await visitor.goto(diary)
+  await expect(lines(visitor)).toHaveCount(50)
+  await expect(visitor.getByText('Page 1 of 2')).toBeVisible()
+  // Rendered once, then served to every visitor from the cache.
+  await expect
+    .poll(async () => (await visitor.request.get(diary)).headers()['x-nextjs-cache'])
+    .toBe('HIT')
+  await visitor.getByRole('link', { name: 'Older entries' }).click()
+  await expect(visitor).toHaveURL(`${diary}?page=2`)
+  await expect(lines(visitor)).toHaveCount(1)
+  await expect(visitor.getByText('1 January 2024')).toBeVisible()
+  await visitor.getByRole('link', { name: 'Newer entries' }).click()
+  await expect(visitor).toHaveURL(new RegExp(`${diary}$`))
+  await expect(visitor.getByText('Page 1 of 2')).toBeVisible()
+
+  await page.goto('/films/destiny')
+  await logViewing(page, { date: '2026-11-30' })
+  await expect(page.getByText('Logged “Destiny” in your diary.')).toBeVisible()
+  await expect(async () => {
+    await visitor.goto(diary)
+    await expect(visitor.getByRole('heading', { name: 'Destiny (1977)' })).toBeVisible({ timeout: 1000 }) // prettier-ignore
+  }).toPass()
+  await expect(visitor.getByRole('link', { name: 'Edit entry' })).toHaveCount(0)
+
+  // The owner, whose browser fetches its own part of the shared pages when it runs JavaScript,
+  // still gets their diary with a way to edit each line.
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    const cookies = await page.context().cookies()
+    expect(cookies.map((cookie) => cookie.name)).toContain('kf-member-js')
+  }
+  await page.goto(diary)
+  await expect(page.getByRole('link', { name: 'Edit entry' })).toHaveCount(50)
+})

@@ -357,7 +357,7 @@ describe('deleting the account', () => {
     expect(await accountOf(member)).toBeDefined()
   })
 
-  it('deletes an account with its password, refreshing the pages of the films it rated', async () => {
+  it('deletes an account with its password, refreshing the pages of the films it rated and its diary', async () => {
     const member = await newMember()
     await db.insert(ratings).values({ userId: member.id, filmId: liberation!.id, score: 8, ratedAt: new Date() }) // prettier-ignore
     await signInAs(member)
@@ -366,7 +366,12 @@ describe('deleting the account', () => {
     )
     expect(await accountOf(member)).toBeUndefined()
     expect(await db.$count(ratings, eq(ratings.userId, member.id))).toBe(0)
-    expect(revalidatedPaths()).toEqual(['/films/liberation'])
+    // Its name may be taken again: the diary cached under it goes too.
+    expect(revalidatedPaths()).toEqual([
+      '/films/liberation',
+      '/diary',
+      `/u/${member.username}/diary`,
+    ])
   })
 
   it('asks an account without a password to type its username exactly', async () => {

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { filmDiaryState, watchedAmong } from '@/db/diary'
 import { diaryPage, visibleDiaryOwner } from '@/db/diary-pages'
+import { latestPageChangeId, pageChangesAfter } from '@/db/page-changes'
 import { findRating } from '@/db/ratings'
 import { ownReviewsOf, publicReviewsOf } from '@/db/reviews'
 import { diaryEntries } from '@/db/schema'
@@ -158,6 +159,36 @@ describe('editing and deleting entries', () => {
     )
     const state = await filmDiaryState(gus, cranes, db)
     expect(state).toEqual({ watched: true, entries: [] })
+  })
+})
+
+describe('the diary others see, cached for visitors', () => {
+  it('is noted stale for every server by each entry logged, edited or deleted and by the setting', async () => {
+    const kit = await newPerson()
+    const diary = `/u/${kit.username}/diary`
+    await signInAs(kit)
+    const noted = async (change: () => Promise<unknown>) => {
+      const before = await latestPageChangeId(db)
+      await change().catch((error: unknown) => {
+        if (!String((error as Error).message).includes('NEXT_REDIRECT')) throw error
+      })
+      return (await pageChangesAfter(before, {}, db)).map((c) => c.path)
+    }
+    let entryId = ''
+    expect(
+      await noted(async () => {
+        const logged = await log({ review: 'Noted.' })
+        if (logged.ok) entryId = String(logged.entryId)
+      }),
+    ).toContain(diary)
+    expect(revalidatedPaths()).toEqual(expect.arrayContaining(['/diary', diary]))
+    const edit = { entryId, watchedOn: '2026-11-21', score: '8' }
+    expect(await noted(() => editEntry(null, form(edit)))).toContain(diary)
+    expect(await noted(() => updateDiaryVisibility(null, form({ diaryPublic: 'private' })))).toContain(diary) // prettier-ignore
+    expect(await noted(() => updateDiaryVisibility(null, form({ diaryPublic: 'public' })))).toContain(diary) // prettier-ignore
+    expect(await noted(() => removeEntry(null, form({ entryId, confirmed: 'yes' })))).toContain(diary) // prettier-ignore
+    // Only the pages everyone shares go in the change log: /diary is the member's own.
+    expect(await noted(() => log({}))).not.toContain('/diary')
   })
 })
 

@@ -23,6 +23,7 @@ describe('matchPage', () => {
     ['/u/ann', 'member', { kind: 'member', params: { username: 'ann' } }],
     ['/u/ann/lists/war-films', 'memberList', { kind: 'memberList', params: { username: 'ann', slug: 'war-films' } }],
     ['/u/ann/lists/war-films/edit', 'memberListEditor', { kind: 'memberListEditor', params: { username: 'ann', slug: 'war-films' } }],
+    ['/u/ann/diary', 'memberDiary', { kind: 'memberDiary', params: { username: 'ann' } }],
   ])('%s is a %s page', (path, name, check) => {
     expect(matchPage(path)).toEqual({ name, served: PAGE_KINDS[name as 'home'].served, check })
   }) // prettier-ignore
@@ -56,8 +57,8 @@ describe('matchPage', () => {
 
   it('says which pages are served from the shared cache', () => {
     const served = (path: string) => matchPage(path)?.served
-    expect(['/', '/films/a', '/people/a', '/curated/a'].map(served)).toEqual(Array(4).fill('cached-for-everyone')) // prettier-ignore
-    expect(['/u/ann', '/u/ann/lists/a'].map(served)).toEqual(Array(2).fill('per-request'))
+    expect(['/', '/films/a', '/people/a', '/curated/a', '/u/ann/diary'].map(served)).toEqual(Array(5).fill('cached-for-everyone')) // prettier-ignore
+    expect(['/u/ann', '/u/ann/lists/a', '/u/ann/year/2026', '/films/a/reviews'].map(served)).toEqual(Array(4).fill('per-request')) // prettier-ignore
   })
 })
 
@@ -151,19 +152,24 @@ describe('the route table', () => {
   })
 
   it('gives next.config.ts a rewrite to the twin for each session cookie without the member-view cookie, then `/` to the featured list', () => {
+    const sessionCookies = ['__Secure-authjs.session-token', 'authjs.session-token']
     const signedIn = (source: string, destination: string) =>
-      ['__Secure-authjs.session-token', 'authjs.session-token'].map((key) => ({
+      sessionCookies.map((key) => ({
         source,
         destination,
         has: [{ type: 'cookie', key }],
         missing: [{ type: 'cookie', key: 'kf-member-js' }],
       }))
+    // A diary's owner sees "Edit entry": every member gets its twin, and so does every `?page=`.
+    const diary = ['/u/:username/diary', '/signed-in/u/:username/diary'] as const
     expect(pageRewrites()).toEqual([
       ...signedIn('/', `/signed-in/curated/${FEATURED_SLOT}`),
       ...signedIn('/films/:slug', '/signed-in/films/:slug'),
       ...signedIn('/people/:slug', '/signed-in/people/:slug'),
       ...signedIn('/curated/:slug', '/signed-in/curated/:slug'),
       ...signedIn('/decades/:decade', '/signed-in/decades/:decade'),
+      ...sessionCookies.map((key) => ({ source: diary[0], destination: diary[1], has: [{ type: 'cookie', key }] })), // prettier-ignore
+      { source: diary[0], destination: diary[1], has: [{ type: 'query', key: 'page' }] },
       { source: '/', destination: `/curated/${FEATURED_SLOT}` },
     ])
   })
@@ -189,7 +195,18 @@ describe('who gets the signed-in twin of a cached page', () => {
     ['', false],
     [undefined, false],
   ])('%s: twin %s', (cookie, twin) => {
-    expect(getsSignedInTwin(cookie)).toBe(twin)
+    expect(getsSignedInTwin(cookie, 'film')).toBe(twin)
+  })
+
+  it.each([
+    [session, true],
+    [`${session}; kf-member-js=1`, true],
+    [`kf-member-js=1; ${secureSession}`, true],
+    ['authjs.session-token=; kf-member-js=1', false],
+    ['kf-member-js=1', false],
+    [undefined, false],
+  ])('on a diary, which has no member’s part to fill in, %s: twin %s', (cookie, twin) => {
+    expect(getsSignedInTwin(cookie, 'memberDiary')).toBe(twin)
   })
 
   const requestFor = (method: string, cookie: string) =>
@@ -211,6 +228,8 @@ describe('who gets the signed-in twin of a cached page', () => {
       [requestFor('GET', session), film],
       [requestFor('POST', `${session}; kf-member-js=1`), film],
       [requestFor('GET', `${session}; kf-member-js=1`), member],
+      // A diary's owner with JavaScript gets the twin, which must know who they are.
+      [requestFor('GET', `${session}; kf-member-js=1`), matchPage('/u/ann/diary')!],
     ] as const
     for (const [req, page] of cases) {
       const before = req.headers.cookie

@@ -102,9 +102,12 @@ export const deleteAccount = memberAction(
       return failure(CHECK_FIELDS, { username: [accountMessages.typeUsername] })
     }
     const reviewedFilms = await reviewedFilmSlugs(viewer)
+    const gone = { username: await usernameOf(viewer) }
     const ratedFilms = await deleteUser(viewer)
     await invalidate.filmRatings(ratedFilms.map((slug) => ({ slug })))
     await invalidate.filmReviews(reviewedFilms)
+    // The name may be taken again: the diary cached under it must not be shown for the new owner.
+    await invalidate.diary(gone)
     await signOut({ redirectTo: '/account-deleted' })
     return { ok: true }
   },
