@@ -57,7 +57,9 @@ function DiaryLineView({ line, own }: { line: DiaryLine; own: boolean }) {
       ? `${line.excerpt.slice(0, EXCERPT_LENGTH).trimEnd()}…`
       : line.excerpt
   // Each run of text as one string: a line costs its bytes twice (the HTML and the page's
-  // server-component payload), and adjacent text pieces cost separators in both.
+  // server-component payload), and adjacent text pieces cost separators in both. Plain links, not
+  // next/link: a page holds 50 lines, and each <Link> is a client component to render and
+  // hydrate, and a film page to prefetch; following one loads a page that is cached anyway.
   const facts = [
     formatDay(line.watchedOn),
     line.score !== null && starsLabel(line.score),
@@ -70,7 +72,7 @@ function DiaryLineView({ line, own }: { line: DiaryLine; own: boolean }) {
       </span>
       <div className="diary-line-body">
         <h3>
-          <Link href={`/films/${line.film.slug}`}>{line.film.title}</Link>{' '}
+          <a href={`/films/${line.film.slug}`}>{line.film.title}</a>{' '}
           <span className="muted">{`(${line.film.yearStart})`}</span>
         </h3>
         <p>
@@ -78,7 +80,7 @@ function DiaryLineView({ line, own }: { line: DiaryLine; own: boolean }) {
           {own && (
             <>
               {' · '}
-              <Link href={`/diary/entries/${line.id}`}>Edit entry</Link>
+              <a href={`/diary/entries/${line.id}`}>Edit entry</a>
             </>
           )}
         </p>
