@@ -57,12 +57,16 @@ export default defineConfig({
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
+      // What comes out the same without JavaScript runs once, in chromium-no-js: pages a visitor
+      // gets without a single script, requests made without a page, answers the server alone decides.
+      grepInvert: /@same-without-js/,
       testIgnore: [CLUSTER_SPEC, SITE_WIDE_SPEC],
       dependencies: ['setup'],
     },
     {
       name: 'chromium-no-js',
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
+      // What needs JavaScript to work runs in chromium only.
       grepInvert: /@js-only/,
       testIgnore: [CLUSTER_SPEC, SITE_WIDE_SPEC],
       dependencies: ['setup'],

@@ -55,7 +55,7 @@ test('sign-up errors sit next to their fields and keep what was typed', async ({
   await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/too common/)
 })
 
-test('a taken username or email gets a field error', async ({ page, member }) => {
+test('a taken username or email gets a field error @same-without-js', async ({ page, member }) => {
   const user = newUser()
   await signUp(page, { ...user, username: member.username.toUpperCase() })
   await expect(page.getByLabel('Username')).toHaveAccessibleDescription(/This username is taken/)
@@ -77,7 +77,7 @@ test('a wrong password says only that email or password is incorrect', async ({ 
   await expectSignedOut(page)
 })
 
-test('after five wrong passwords even the right one is refused, with a time to try again', async ({
+test('after five wrong passwords even the right one is refused, with a time to try again @same-without-js', async ({
   page,
 }) => {
   // Seven sign-ins and a sign-up, each hashing a password.
@@ -107,7 +107,7 @@ test('sign-in returns to a same-site callbackUrl', async ({ page }) => {
   await expect(page).toHaveURL(/\/films\?q=cranes$/)
 })
 
-test('a callbackUrl leading off the site falls back to the home page, on sign-up and sign-in', async ({
+test('a callbackUrl leading off the site falls back to the home page, on sign-up and sign-in @same-without-js', async ({
   page,
 }) => {
   test.slow()

@@ -74,7 +74,7 @@ async function expectPublicPages(page: Page, signedIn: boolean) {
   }
 }
 
-test('the signed-in twins answer 404 with the not-found page at their own addresses', async ({
+test('the signed-in twins answer 404 with the not-found page at their own addresses @same-without-js', async ({
   baseURL,
 }) => {
   for (const twin of twins) {

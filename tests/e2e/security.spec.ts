@@ -80,7 +80,7 @@ test('@js-only a forged Origin with X-Forwarded-Host changes nothing, even with 
   await expect(page.getByLabel('Make my watchlist public')).not.toBeChecked()
 })
 
-test('every response carries the security headers, and no other site can frame /settings', async ({
+test('every response carries the security headers, and no other site can frame /settings @same-without-js', async ({
   page,
   request,
 }) => {
