@@ -10,8 +10,8 @@ import { hashPassword } from '../../../lib/password'
 import { SESSION_COOKIE } from '../../../lib/session-cookie'
 import { expectSignedInAs, newUser, type TestUser } from './accounts'
 
-// New members for tests about something other than signing up, in a fraction of the time the
-// sign-up form takes (a page, a password hashed on the busy server, a redirect, the next page):
+// New members for tests about something other than signing up, in about half the time the
+// sign-up form takes (its page, a password hashed on the busy server, a redirect):
 // the account goes straight into the run's database, and its session is the cookie Auth.js
 // itself would set. accounts.spec.ts and members.setup.ts sign up through the form, with and
 // without JavaScript.
@@ -25,7 +25,8 @@ export function e2eDatabaseUrl() {
 
 /** The server's secret: AUTH_SECRET, or else the one it keeps beside its database (lib/auth-secret.ts). */
 function authSecret() {
-  return process.env.AUTH_SECRET ?? readFileSync(join(process.env.E2E_DB_DIR!, 'auth-secret'), 'utf8').trim() // prettier-ignore
+  const beside = () => readFileSync(join(process.env.E2E_DB_DIR!, 'auth-secret'), 'utf8').trim()
+  return process.env.AUTH_SECRET ?? beside()
 }
 
 let client: Client | undefined
