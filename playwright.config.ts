@@ -54,15 +54,31 @@ export default defineConfig({
   projects: [
     // Signs up each project's shared member once and saves its session (tests/e2e/support/members.ts).
     { name: 'setup', testMatch: /\.setup\.ts$/, use: { ...devices['Desktop Chrome'] } },
+    // Starts its own instances of the same build behind haproxy (tests/e2e/cluster.spec.ts), once;
+    // three servers on the machine answer more slowly. Playwright runs projects in phases (all of
+    // one phase's tests before any of the next), so this waits for setup only to share a phase
+    // with the two below: its serial groups and second build (redeploy.cluster.spec.ts) then
+    // overlap their tests instead of leaving a worker idle; listed first, its groups start first.
+    {
+      name: 'cluster',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: CLUSTER_SPEC,
+      expect: { timeout: 15_000 },
+      dependencies: ['setup'],
+    },
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'] },
+      // What comes out the same without JavaScript runs once, in chromium-no-js: pages a visitor
+      // gets without a single script, requests made without a page, answers the server alone decides.
+      grepInvert: /@same-without-js/,
       testIgnore: [CLUSTER_SPEC, SITE_WIDE_SPEC],
       dependencies: ['setup'],
     },
     {
       name: 'chromium-no-js',
       use: { ...devices['Desktop Chrome'], javaScriptEnabled: false },
+      // What needs JavaScript to work runs in chromium only.
       grepInvert: /@js-only/,
       testIgnore: [CLUSTER_SPEC, SITE_WIDE_SPEC],
       dependencies: ['setup'],
@@ -73,14 +89,6 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'] },
       testMatch: SITE_WIDE_SPEC,
       dependencies: ['chromium', 'chromium-no-js'],
-    },
-    // Starts its own instances of the same build behind haproxy (tests/e2e/cluster.spec.ts), once;
-    // three servers on the machine answer more slowly.
-    {
-      name: 'cluster',
-      use: { ...devices['Desktop Chrome'] },
-      testMatch: CLUSTER_SPEC,
-      expect: { timeout: 15_000 },
     },
   ],
   // The provider first: the app needs it only when someone signs in with it, but then it is there.

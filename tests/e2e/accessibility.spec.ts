@@ -17,7 +17,7 @@ for (const path of PAGES) {
   })
 }
 
-test('headings go down one level at a time on the film page', async ({ page }) => {
+test('headings go down one level at a time on the film page @same-without-js', async ({ page }) => {
   await page.goto('/films/liberation')
   const levels = await page
     .locator('h1, h2, h3, h4')
@@ -26,7 +26,9 @@ test('headings go down one level at a time on the film page', async ({ page }) =
   for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1)
 })
 
-test('keyboard users can skip to the content and see where focus is', async ({ page }) => {
+test('keyboard users can skip to the content and see where focus is @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films/liberation')
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to content' })
@@ -37,7 +39,7 @@ test('keyboard users can skip to the content and see where focus is', async ({ p
   await expect(page).toHaveURL(/#main$/)
 })
 
-test('the layout holds at 320 px without sideways scrolling', async ({ page }) => {
+test('the layout holds at 320 px without sideways scrolling @same-without-js', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 })
   for (const path of ['/', '/films', '/films/liberation']) {
     await page.goto(path)

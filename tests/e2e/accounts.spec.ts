@@ -9,9 +9,9 @@ import {
   signOut,
   signUp,
   signUpFromSignInRedirect,
-  signUpNewUser,
 } from './support/accounts'
 import { expectNoAxeViolations } from './support/axe'
+import { createMember, newMemberSignedIn } from './support/direct-member'
 
 test('sign up, see yourself in the header on every page, sign out, sign in again', async ({
   page,
@@ -55,7 +55,7 @@ test('sign-up errors sit next to their fields and keep what was typed', async ({
   await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/too common/)
 })
 
-test('a taken username or email gets a field error', async ({ page, member }) => {
+test('a taken username or email gets a field error @same-without-js', async ({ page, member }) => {
   const user = newUser()
   await signUp(page, { ...user, username: member.username.toUpperCase() })
   await expect(page.getByLabel('Username')).toHaveAccessibleDescription(/This username is taken/)
@@ -65,9 +65,7 @@ test('a taken username or email gets a field error', async ({ page, member }) =>
 })
 
 test('a wrong password says only that email or password is incorrect', async ({ page }) => {
-  const user = await signUpNewUser(page)
-  await signOut(page)
-
+  const user = await createMember()
   await page.goto('/signin')
   await signIn(page, { email: user.email, password: 'not the password' })
   await expect(formAlert(page)).toHaveText(/Email or password is incorrect/)
@@ -77,13 +75,12 @@ test('a wrong password says only that email or password is incorrect', async ({ 
   await expectSignedOut(page)
 })
 
-test('after five wrong passwords even the right one is refused, with a time to try again', async ({
+test('after five wrong passwords even the right one is refused, with a time to try again @same-without-js', async ({
   page,
 }) => {
-  // Seven sign-ins and a sign-up, each hashing a password.
+  // Six sign-ins, each hashing a password, the later ones slowed on purpose.
   test.slow()
-  const user = await signUpNewUser(page)
-  await signOut(page)
+  const user = await createMember()
   await page.goto('/signin')
   for (let i = 0; i < 5; i++) {
     await signIn(page, { email: user.email, password: `wrong guess ${i}` })
@@ -107,7 +104,7 @@ test('sign-in returns to a same-site callbackUrl', async ({ page }) => {
   await expect(page).toHaveURL(/\/films\?q=cranes$/)
 })
 
-test('a callbackUrl leading off the site falls back to the home page, on sign-up and sign-in', async ({
+test('a callbackUrl leading off the site falls back to the home page, on sign-up and sign-in @same-without-js', async ({
   page,
 }) => {
   test.slow()
@@ -130,9 +127,9 @@ test('settings sends people who are signed out to sign in, and back', async ({ p
 })
 
 test('changing the password signs out every other session', async ({ page, browser }) => {
-  // Seven passwords hashed or checked.
+  // Five passwords hashed or checked.
   test.slow()
-  const user = await signUpNewUser(page)
+  const user = await newMemberSignedIn(page)
   const elsewhere = await browser.newPage()
   await elsewhere.goto('/signin')
   await signIn(elsewhere, user)
@@ -162,9 +159,9 @@ test('changing the password signs out every other session', async ({ page, brows
 test('deleting the account needs the password, then signs out and frees the email', async ({
   page,
 }) => {
-  // Two sign-ups and two password checks.
+  // A sign-up and two password checks.
   test.slow()
-  const user = await signUpNewUser(page)
+  const user = await newMemberSignedIn(page)
   await page.goto('/settings')
   const form = page.getByRole('region', { name: 'Delete account' })
   await form.getByLabel('Password').fill('not it at all')

@@ -15,7 +15,9 @@ const EVERY_FILM = /^(\d+) films · page 1 of (\d+)$/
 // As the catalogue sorts: a leading article does not count.
 const sortKey = (title: string) => title.toLowerCase().replace(/^(the|a|an) /, '')
 
-test('the catalogue lists the whole canon by title, twenty films a page', async ({ page }) => {
+test('the catalogue lists the whole canon by title, twenty films a page @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All films')
   await expect(page.getByRole('status')).toHaveText(EVERY_FILM)
@@ -28,7 +30,7 @@ test('the catalogue lists the whole canon by title, twenty films a page', async 
 })
 
 for (const query of ['журавли', 'zhuravli', 'Cranes']) {
-  test(`searching "${query}" finds The Cranes Are Flying`, async ({ page }) => {
+  test(`searching "${query}" finds The Cranes Are Flying @same-without-js`, async ({ page }) => {
     await searchCatalogue(page, query)
     await expect(page).toHaveURL(new RegExp(`/films\\?q=${encodeURIComponent(query)}`))
     await expect(page.getByRole('status')).toHaveText(`1 film matching “${query}”`)
@@ -36,12 +38,12 @@ for (const query of ['журавли', 'zhuravli', 'Cranes']) {
   })
 }
 
-test('ё and е are the same letter in search', async ({ page }) => {
+test('ё and е are the same letter in search @same-without-js', async ({ page }) => {
   await searchCatalogue(page, 'мертвые')
   await expect(filmLinks(page)).toHaveText(['The Living and the Dead'])
 })
 
-test('a search with no match shows an empty state', async ({ page }) => {
+test('a search with no match shows an empty state @same-without-js', async ({ page }) => {
   await searchCatalogue(page, 'Casablanca')
   await expect(page.getByRole('status')).toHaveText('0 films matching “Casablanca”')
   await expect(page.getByRole('heading', { name: 'No films found' })).toBeVisible()
@@ -49,7 +51,9 @@ test('a search with no match shows an empty state', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText(EVERY_FILM)
 })
 
-test('filters by decade and director and sorts by year, all in the URL', async ({ page }) => {
+test('filters by decade and director and sorts by year, all in the URL @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films')
   await page.getByLabel('Decade').selectOption('1960')
   await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' })
@@ -80,14 +84,16 @@ test('filters by decade and director and sorts by year, all in the URL', async (
   await expect(page.getByLabel('Director')).toHaveValue('Larisa Shepitko')
 })
 
-test('the header search box searches the catalogue from any page', async ({ page }) => {
+test('the header search box searches the catalogue from any page @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films/liberation')
   await page.getByRole('banner').getByRole('searchbox', { name: 'Search films' }).fill('Klimov')
   await page.getByRole('banner').getByRole('button', { name: 'Search' }).click()
   await expect(filmLinks(page)).toHaveText(['Come and See'])
 })
 
-test('on /films the one search box is the header’s: it shows the query and keeps the filters', async ({
+test('on /films the one search box is the header’s: it shows the query and keeps the filters @same-without-js', async ({
   page,
 }) => {
   await page.goto('/films?decade=1950&sort=title')
@@ -111,7 +117,7 @@ test('on /films the one search box is the header’s: it shows the query and kee
   await expect(headerSearch(page)).toHaveValue('')
 })
 
-test('sitemap and robots.txt list the site', async ({ request }) => {
+test('sitemap and robots.txt list the site @same-without-js', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text()
   expect(sitemap).toContain('/films/the-cranes-are-flying</loc>')
   expect(sitemap).toContain('/people/elem-klimov</loc>')

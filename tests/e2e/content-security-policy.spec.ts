@@ -83,7 +83,7 @@ test.describe('signed in as the member', () => {
   })
 })
 
-test('the policy allows no inline script but the page’s own, by hash; and the other headers', async ({
+test('the policy allows no inline script but the page’s own, by hash; and the other headers @same-without-js', async ({
   request,
 }) => {
   for (const path of [

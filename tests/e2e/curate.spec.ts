@@ -1,4 +1,4 @@
-import { signUpNewUser } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { grantCurator } from './support/curator'
 import { expect, test } from './support/fixtures'
@@ -16,7 +16,7 @@ test('curator pages are a 404 to visitors and to members who are not curators', 
   ]) {
     expect((await visitor.goto(path))!.status(), path).toBe(404)
   }
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   for (const path of ['/curate', '/curate/history']) {
     expect((await page.goto(path))!.status(), path).toBe(404)
   }
@@ -27,7 +27,7 @@ test('a curator uploads a list, previews it, applies it, judges an entry and see
 }, info) => {
   // Signing up hashes a password twice and axe scans three pages: slow on a busy machine.
   test.setTimeout(240_000)
-  const user = await signUpNewUser(page)
+  const user = await newMemberSignedIn(page)
   grantCurator(user.username)
   const slug = `war-films-${info.project.name}`
   // axe runs in the page's JavaScript: the no-JS project checks everything else.

@@ -1,13 +1,12 @@
 // A server whose database folder is deleted while it runs keeps its file open, unlinked: writes
 // would still answer success and be lost. It must notice, fail /readyz and refuse writes with a
 // message people can read. This starts a server of its own on a temp folder.
-import { type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { freePort, runScript } from '../helpers/processes'
 import { newUser } from './support/accounts'
+import { startOwnServer, type OwnServer } from './support/own-server'
 
 const COULD_NOT_SAVE = 'Couldn’t save — try again.'
 
@@ -16,42 +15,19 @@ const COULD_NOT_SAVE = 'Couldn’t save — try again.'
 test.describe('a database folder deleted under a running server @js-only', () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 })
   let dir: string
-  let server: ChildProcess
+  let server: OwnServer | undefined
   let url: string
-  let output = ''
 
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kinofront-lost-'))
-    const port = await freePort()
-    url = `http://127.0.0.1:${port}`
-    server = runScript('server.ts', [], {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SITE_URL: url,
-      DATABASE_URL: `file:${join(dir, 'data', 'kinofront.db')}`,
-      AUTH_SECRET: undefined,
-      REDIS_URL: undefined,
-      NEXT_TELEMETRY_DISABLED: '1',
-    })
-    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    await expect(async () => {
-      expect(server.exitCode, output).toBeNull()
-      expect((await fetch(`${url}/readyz`)).status).toBe(200)
-    }).toPass({ timeout: 240_000, intervals: [500] })
+    server = await startOwnServer(join(dir, 'data', 'kinofront.db'))
+    url = server.url
   })
 
-  test.afterEach(async ({}, info) => {
-    if (info.status !== info.expectedStatus) console.log(output.slice(-4000))
-  })
+  test.afterEach(async ({}, info) => server?.reportIfFailed(info))
 
   test.afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const ended = new Promise((resolve) => server.once('close', resolve))
-      server.kill('SIGTERM')
-      await ended
-    }
+    await server?.stop()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
@@ -66,7 +42,11 @@ test.describe('a database folder deleted under a running server @js-only', () =>
       expect(await ready.text()).toMatch(/^not ready: database file lost: .*kinofront\.db is gone/)
     }).toPass({ timeout: 10_000 })
     // The server's log reaches this process a moment after its answers may.
-    const logged = () => output.split('\n').filter((line) => line.includes('database file lost'))
+    const logged = () =>
+      server!
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('database file lost'))
     await expect
       .poll(logged, { timeout: 10_000 })
       .toEqual([

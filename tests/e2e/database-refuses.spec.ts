@@ -2,14 +2,13 @@
 // and keeps what was typed — sign-in too, whose writes Auth.js makes outside the action's own
 // code. The lock is real: this test opens the server's database file and holds a write transaction
 // on it (SQLITE_BUSY after the server's 5 s busy timeout), on a server of its own.
-import { type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { expect, test } from '@playwright/test'
-import { freePort, runScript } from '../helpers/processes'
 import { newUser, signUp } from './support/accounts'
+import { startOwnServer, type OwnServer } from './support/own-server'
 
 const COULD_NOT_SAVE = 'Couldn’t save — try again.'
 
@@ -33,43 +32,20 @@ test.describe('a database another process holds @js-only', () => {
   test.describe.configure({ mode: 'serial', timeout: 300_000 })
   let dir: string
   let databaseFile: string
-  let server: ChildProcess
+  let server: OwnServer | undefined
   let url: string
-  let output = ''
 
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kinofront-refuses-'))
     databaseFile = join(dir, 'kinofront.db')
-    const port = await freePort()
-    url = `http://127.0.0.1:${port}`
-    server = runScript('server.ts', [], {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SITE_URL: url,
-      DATABASE_URL: `file:${databaseFile}`,
-      AUTH_SECRET: undefined,
-      REDIS_URL: undefined,
-      NEXT_TELEMETRY_DISABLED: '1',
-    })
-    server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    await expect(async () => {
-      expect(server.exitCode, output).toBeNull()
-      expect((await fetch(`${url}/readyz`)).status, output).toBe(200)
-    }).toPass({ timeout: 240_000, intervals: [500] })
+    server = await startOwnServer(databaseFile)
+    url = server.url
   })
 
-  test.afterEach(async ({}, info) => {
-    if (info.status !== info.expectedStatus) console.log(output.slice(-4000))
-  })
+  test.afterEach(async ({}, info) => server?.reportIfFailed(info))
 
   test.afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const ended = new Promise((resolve) => server.once('close', resolve))
-      server.kill('SIGTERM')
-      await ended
-    }
+    await server?.stop()
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
@@ -100,7 +76,7 @@ test.describe('a database another process holds @js-only', () => {
       await expect(page.getByText('You have no lists yet.')).toBeVisible()
       await context.close()
     }
-    expect(output).toMatch(/Kinofront: the database refused a write: SQLITE_BUSY/)
+    expect(server!.output()).toMatch(/Kinofront: the database refused a write: SQLITE_BUSY/)
   })
 
   test('signing in, whose writes Auth.js makes, says "Couldn’t save — try again" and keeps the email, with and without JavaScript', async ({

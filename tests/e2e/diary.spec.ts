@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { signUpNewUser } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 
@@ -39,7 +39,7 @@ test('logs a viewing, which takes the film off the watchlist; edits it; deletes 
   film,
 }) => {
   test.slow()
-  const { username } = await signUpNewUser(page)
+  const { username } = await newMemberSignedIn(page)
   await film.goto('alpine-ballad')
   await film.addToWatchlist()
   await expect(page.getByText('Not watched yet')).toBeVisible()
@@ -82,7 +82,7 @@ test('a review with spoilers hides behind “Show review”; the diary is public
   visitor,
 }) => {
   test.slow()
-  const { username } = await signUpNewUser(page)
+  const { username } = await newMemberSignedIn(page)
   await page.goto('/films/destiny')
   await page.getByRole('button', { name: 'Mark as watched' }).click()
   await expect(page.getByText('✓ Watched')).toBeVisible()
@@ -132,11 +132,11 @@ test('your own review comes first under “Reviews”, above newer ones, and onl
   test.slow()
   // A film for each project, as the two run at once and this test counts the reviews.
   const [slug, title] = film.javaScript ? ['twenty-days-without-war', 'Twenty Days Without War'] : ['the-house-i-live-in', 'The House I Live In'] // prettier-ignore
-  const { username } = await signUpNewUser(page)
+  const { username } = await newMemberSignedIn(page)
   await page.goto(`/films/${slug}`)
   await logViewing(page, { date: '2026-08-01', review: `First, by ${username}.` })
   await expect(page.getByText(`Logged “${title}” in your diary.`)).toBeVisible()
-  const other = await signUpNewUser(visitor)
+  const other = await newMemberSignedIn(visitor)
   await visitor.goto(`/films/${slug}`)
   await logViewing(visitor, { date: '2026-08-02', review: `Later, by ${other.username}.` })
   await expect(visitor.getByText(`Logged “${title}” in your diary.`)).toBeVisible()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { signUpNewUser } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { grantCurator } from './support/curator'
 import { expect, test } from './support/fixtures'
@@ -13,7 +13,7 @@ const FIXTURE = 'tests/fixtures/curated/e2e-list.txt'
 const IMPORTED = 'War films from everywhere'
 
 async function signUpCurator(page: Page) {
-  const user = await signUpNewUser(page)
+  const user = await newMemberSignedIn(page)
   grantCurator(user.username)
   return user
 }

@@ -29,7 +29,7 @@ const fact = (page: Page, term: string) =>
   page.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd[1]')
 
 for (const film of FILMS) {
-  test(`film page: ${film.title}`, async ({ page }) => {
+  test(`film page: ${film.title} @same-without-js`, async ({ page }) => {
     const response = await page.goto(`/films/${film.slug}`)
     expect(response?.status()).toBe(200)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(film.title)
@@ -60,7 +60,9 @@ for (const film of FILMS) {
   })
 }
 
-test('Liberation lists its five films and links the correction to The Ascent', async ({ page }) => {
+test('Liberation lists its five films and links the correction to The Ascent @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films/liberation')
   const parts = page
     .getByRole('heading', { name: 'The 5 films' })
@@ -77,12 +79,16 @@ test('Liberation lists its five films and links the correction to The Ascent', a
   await expect(page.getByRole('link', { name: 'Larisa Shepitko' }).first()).toBeVisible()
 })
 
-test('the Georgian title of Father of a Soldier is marked as Georgian', async ({ page }) => {
+test('the Georgian title of Father of a Soldier is marked as Georgian @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films/father-of-a-soldier')
   await expect(page.locator('dd[lang="ka"]')).toHaveText('ჯარისკაცის მამა')
 })
 
-test('film page carries JSON-LD, description, canonical and OpenGraph tags', async ({ page }) => {
+test('film page carries JSON-LD, description, canonical and OpenGraph tags @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films/the-cranes-are-flying')
   const jsonLd = JSON.parse(
     (await page.locator('script[type="application/ld+json"]').textContent()) ?? '',
@@ -106,7 +112,10 @@ test('film page carries JSON-LD, description, canonical and OpenGraph tags', asy
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'video.movie')
 })
 
-test('an old slug redirects permanently to the canonical one', async ({ page, request }) => {
+test('an old slug redirects permanently to the canonical one @same-without-js', async ({
+  page,
+  request,
+}) => {
   const response = await request.get('/films/the-alive-and-the-dead', { maxRedirects: 0 })
   expect(response.status()).toBe(308)
   expect(response.headers()['location']).toMatch(/\/films\/the-living-and-the-dead$/)
@@ -127,7 +136,7 @@ test('an unknown film answers 404 with the search box and a way home', async ({ 
   await expect(page.getByRole('link', { name: 'The Cranes Are Flying' })).toBeVisible()
 })
 
-test("a person's page lists their films", async ({ page }) => {
+test("a person's page lists their films @same-without-js", async ({ page }) => {
   await page.goto('/films/the-cranes-are-flying')
   await page.getByRole('link', { name: 'Aleksey Batalov' }).click()
   await expect(page).toHaveURL(/\/people\/aleksei-batalov$/)

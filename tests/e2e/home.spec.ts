@@ -12,7 +12,7 @@ const CURATED_ORDER = [
   ['The Living and the Dead', '1964', 'Aleksandr Stolper'],
 ]
 
-test('home shows the curated list: title, introduction and nine entries in order', async ({
+test('home shows the curated list: title, introduction and nine entries in order @same-without-js', async ({
   page,
 }) => {
   await page.goto('/')
@@ -39,7 +39,9 @@ test('home shows the curated list: title, introduction and nine entries in order
   )
 })
 
-test('home marks the entries that have corrections, and the list-level one', async ({ page }) => {
+test('home marks the entries that have corrections, and the list-level one @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/')
   await expect(page.getByRole('note', { name: 'Correction' }).first()).toContainText(
     'The introduction promises 10 films, but the list has 9.',
@@ -55,7 +57,9 @@ test('home marks the entries that have corrections, and the list-level one', asy
   await expect(entries.nth(0).getByRole('link', { name: /correction/ })).toHaveCount(0)
 })
 
-test('the correction marker leads to the corrections on the film page', async ({ page }) => {
+test('the correction marker leads to the corrections on the film page @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/')
   await page.getByRole('link', { name: /1 correction to the entry for Two Soldiers/ }).click()
   await expect(page).toHaveURL(

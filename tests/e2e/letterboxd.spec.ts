@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from '@playwright/test'
-import { signUpNewUser } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 
@@ -31,7 +31,7 @@ test('downloads my data as a Letterboxd ZIP, and another account imports it afte
   visitor,
 }) => {
   test.slow()
-  const { username } = await signUpNewUser(page)
+  const { username } = await newMemberSignedIn(page)
   await logDaysAndNights(page, username)
   await page.goto('/settings/data')
   await checkAccessibility(page)
@@ -50,7 +50,7 @@ test('downloads my data as a Letterboxd ZIP, and another account imports it afte
   )
   expect(strFromU8(files['reviews.csv']!)).toContain(`'=Exported by ${username}`)
 
-  await signUpNewUser(visitor)
+  await newMemberSignedIn(visitor)
   await visitor.goto('/settings/data')
   await fileField(visitor).setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: readFileSync(zipPath) }) // prettier-ignore
   await visitor.getByRole('button', { name: 'Preview import' }).click()
@@ -69,7 +69,7 @@ test('downloads my data as a Letterboxd ZIP, and another account imports it afte
 test('names the rows that match no film, and refuses a file that is not an export', async ({
   page,
 }) => {
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await page.goto('/settings/data')
   const csv = 'Date,Name,Year,Letterboxd URI\n2024-01-01,Come and See,1985,\n2024-01-02,Not A Real Film,1950,\n' // prettier-ignore
   await fileField(page).setInputFiles({ name: 'watchlist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }) // prettier-ignore
@@ -91,7 +91,7 @@ test('a file over the size limit is refused by its field: before it is sent with
   // is slow to hand to the browser.
   const huge = test.info().outputPath('huge.csv')
   writeFileSync(huge, Buffer.alloc(13 * 1024 * 1024, 'a'))
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await page.goto('/settings/data')
   const posts: string[] = []
   page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()))

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { signUpFromSignInRedirect, signUpNewUser } from './support/accounts'
+import { signUpFromSignInRedirect } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { asMember, expect, test } from './support/fixtures'
 import type { FilmPage } from './support/film-page'
@@ -34,7 +35,7 @@ test('make a list, add three films, reorder, annotate, make it private', async (
   member,
   visitor,
 }) => {
-  const owner = await signUpNewUser(page)
+  const owner = await newMemberSignedIn(page)
   await page.getByRole('banner').getByRole('link', { name: 'Lists' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your lists')
   await expect(page.getByText('You have no lists yet.')).toBeVisible()
@@ -115,7 +116,7 @@ test('a profile shows public lists and ratings, never private lists', async ({
   film,
   visitor,
 }) => {
-  const owner = await signUpNewUser(page)
+  const owner = await newMemberSignedIn(page)
   await createList(page, 'Shared with everyone', { visibility: 'Public' })
   await createList(page, 'Kept to myself')
   // Films that other specs rate and count exactly are left alone.
@@ -136,7 +137,7 @@ test('a profile shows public lists and ratings, never private lists', async ({
 })
 
 test('bad input gets a message next to the field and changes nothing', async ({ page }) => {
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await page.goto('/lists/new')
   await page.getByRole('button', { name: 'Create list' }).click()
   await expect(page.getByLabel('Title')).toHaveAccessibleDescription(/Enter a title/)
@@ -160,7 +161,7 @@ test('the home page shows a signed-in person how much of the curated list they h
 }) => {
   await page.goto('/')
   await expect(page.getByText(/You have rated/)).toHaveCount(0)
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await page.goto('/')
   const progress = page.getByText(/^You have rated \d+ of \d+$/)
   await expect(progress).toHaveText(/^You have rated 0 of \d+$/)

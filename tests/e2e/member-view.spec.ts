@@ -153,7 +153,7 @@ test.describe('signed in as the member', () => {
   })
 })
 
-test('a member’s data is never in the shared HTML, only in their own uncached request', async ({
+test('a member’s data is never in the shared HTML, only in their own uncached request @same-without-js', async ({
   request,
   member,
   baseURL,

@@ -3,7 +3,9 @@ import { expect, test, asMember } from './support/fixtures'
 // The small things a first visit notices: the icon, the preview a shared link shows, empty and
 // missing pages, and buttons that delete looking unlike buttons that save.
 
-test('the site has a favicon, and a first visit logs no console errors', async ({ page }) => {
+test('the site has a favicon, and a first visit logs no console errors @same-without-js', async ({
+  page,
+}) => {
   const errors: string[] = []
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
   const failed: string[] = []
@@ -22,7 +24,7 @@ test('the site has a favicon, and a first visit logs no console errors', async (
   await expect(page.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveCount(1)
 })
 
-test('a film page offers a generated preview image of its title, original title and year', async ({
+test('a film page offers a generated preview image of its title, original title and year @same-without-js', async ({
   page,
 }) => {
   const previewOf = async (slug: string) => {
@@ -49,7 +51,9 @@ test('a film page offers a generated preview image of its title, original title 
   expect((await other.body()).equals(png)).toBe(false)
 })
 
-test('a film nobody has rated says so, without an empty chart', async ({ page }) => {
+test('a film nobody has rated says so, without an empty chart @same-without-js', async ({
+  page,
+}) => {
   await page.goto('/films/heavenly-slug')
   const ratings = page.getByRole('region', { name: 'Ratings' })
   await expect(ratings.getByText('No ratings yet')).toBeVisible()

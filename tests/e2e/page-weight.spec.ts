@@ -40,7 +40,7 @@ for (const path of ['/films/the-cranes-are-flying', '/', '/films']) {
   })
 }
 
-test('no script of the build brings zod to the browser', () => {
+test('no script of the build brings zod to the browser @same-without-js', () => {
   // Forms show the rules' limits from zod-free modules (lib/rules/list-limits.ts and the
   // like); the rules themselves, with zod, stay on the server.
   const chunks = join(distDir, 'static', 'chunks')

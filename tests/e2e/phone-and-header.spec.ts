@@ -20,7 +20,7 @@ async function expectFilmOnFirstScreen(page: Page, ratingEntry: Locator) {
   await expectOnFirstScreen(page, ratingEntry)
 }
 
-test('on a phone the header is one short row whose menu opens without JavaScript', async ({
+test('on a phone the header is one short row whose menu opens without JavaScript @same-without-js', async ({
   page,
 }) => {
   await page.setViewportSize(PHONE)
@@ -35,7 +35,7 @@ test('on a phone the header is one short row whose menu opens without JavaScript
   await expect(page).toHaveURL(/\/films$/)
 })
 
-test('signed out on a phone, the film’s title, year, director and "Sign in to rate" are on the first screen', async ({
+test('signed out on a phone, the film’s title, year, director and "Sign in to rate" are on the first screen @same-without-js', async ({
   page,
 }) => {
   await page.setViewportSize(PHONE)

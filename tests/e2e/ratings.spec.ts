@@ -1,5 +1,6 @@
 import type { TestInfo } from '@playwright/test'
-import { AFTER_HASHING, signUpNewUser } from './support/accounts'
+import { AFTER_HASHING } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { FilmPage } from './support/film-page'
 import { asMember, expect, test } from './support/fixtures'
@@ -188,7 +189,7 @@ test('a deleted account’s ratings leave the film page everyone sees', async ({
     return average(visitor).textContent()
   }
   const before = await averageSeen()
-  const user = await signUpNewUser(page)
+  const user = await newMemberSignedIn(page)
   await film.goto(slug)
   await film.rate('4 stars')
   await expect.poll(averageSeen, { timeout: 10_000 }).not.toBe(before)

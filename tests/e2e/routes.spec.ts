@@ -78,7 +78,7 @@ async function expectPublicPages(page: Page, pages: Pages, signedIn: boolean) {
   }
 }
 
-test('the signed-in twins answer 404 with the not-found page at their own addresses', async ({
+test('the signed-in twins answer 404 with the not-found page at their own addresses @same-without-js', async ({
   baseURL,
   member,
 }) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { encodeReply } from 'next/dist/compiled/react-server-dom-webpack/client.node.js'
 import { expect, test } from './support/fixtures'
-import { signUpNewUser } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 
 // Requests no browser of ours sends: each gets a 4xx from server.ts or the action, never a 5xx.
 const manifest = JSON.parse(
@@ -56,7 +56,7 @@ test('@js-only bad requests get a 4xx, never a 5xx', async ({ request }) => {
 test('@js-only a forged Origin with X-Forwarded-Host changes nothing, even with a live session', async ({
   page,
 }) => {
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await page.goto('/settings')
   const visibility = Object.entries(manifest.node).find(([, { exportedName }]) => exportedName === 'updateWatchlistVisibility')![0] // prettier-ignore
   const form = new FormData()
@@ -80,7 +80,7 @@ test('@js-only a forged Origin with X-Forwarded-Host changes nothing, even with 
   await expect(page.getByLabel('Make my watchlist public')).not.toBeChecked()
 })
 
-test('every response carries the security headers, and no other site can frame /settings', async ({
+test('every response carries the security headers, and no other site can frame /settings @same-without-js', async ({
   page,
   request,
 }) => {
@@ -95,7 +95,7 @@ test('every response carries the security headers, and no other site can frame /
     expect(headers['strict-transport-security'], path).toBeUndefined()
   }
 
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   const settings = new URL('/settings', page.url()).href
   await page.goto('about:blank')
   const framed = page.waitForEvent('framenavigated', (frame) => frame !== page.mainFrame())

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
-import { signUpFromSignInRedirect, signUpNewUser } from './support/accounts'
+import { signUpFromSignInRedirect } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { asMember, expect, test } from './support/fixtures'
 
@@ -32,7 +33,7 @@ async function addToWatchlist(scope: Locator, title: string) {
 test('a film page adds the film to the watchlist and removes it again', async ({ page, film }) => {
   // Two dozen steps, each a server round trip; on a busy machine that outlasts the default.
   test.slow()
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await film.goto('the-cranes-are-flying')
   await film.addToWatchlist()
   await page.reload()
@@ -54,7 +55,7 @@ test('catalogue cards add films; the watchlist lists them newest first, sorts an
   page,
 }) => {
   test.slow()
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   for (const title of ['The Ascent', 'Come and See', 'Two Soldiers']) {
     await addToWatchlist(await catalogueCardOf(page, title), title)
   }
@@ -118,7 +119,7 @@ test('people who are signed out see no watchlist buttons', async ({ page }) => {
 })
 
 test('the watchlist stays private until the setting is ticked', async ({ page }) => {
-  await signUpNewUser(page)
+  await newMemberSignedIn(page)
   await page.goto('/settings')
   const setting = page.getByRole('region', { name: 'Watchlist' })
   const checkbox = setting.getByRole('checkbox', { name: 'Make my watchlist public' })
@@ -174,7 +175,7 @@ test.describe('@js-only', () => {
   })
 
   test('removing a film from the watchlist moves focus to the count', async ({ page, film }) => {
-    await signUpNewUser(page)
+    await newMemberSignedIn(page)
     await film.goto('the-ascent')
     await film.addToWatchlist()
     await page.goto('/watchlist')
@@ -185,7 +186,7 @@ test.describe('@js-only', () => {
 
   for (const state of ['empty', 'with films'] as const) {
     test(`axe finds no violations on /watchlist ${state}`, async ({ page, film }) => {
-      await signUpNewUser(page)
+      await newMemberSignedIn(page)
       if (state === 'with films') {
         for (const slug of ['the-ascent', 'liberation']) {
           await film.goto(slug)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { signUpNewUser } from './support/accounts'
+import { newMemberSignedIn } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 
@@ -33,7 +33,7 @@ test('a year in review counts the year’s viewings, with each chart’s numbers
   visitor,
 }) => {
   test.slow()
-  const { username } = await signUpNewUser(page)
+  const { username } = await newMemberSignedIn(page)
   await logViewing(page, 'ivans-childhood', { date: '2026-03-10', stars: '4 stars' })
   await logViewing(page, 'ivans-childhood', { date: '2026-06-01', stars: '4.5 stars' })
   await logViewing(page, 'belorussian-station', { date: '2026-05-02', stars: '5 stars' })
