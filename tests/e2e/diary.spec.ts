@@ -165,7 +165,7 @@ test('a public diary is one cached page for every visitor: it follows new entrie
   visitor,
 }) => {
   test.slow()
-  const { username } = await signUpNewUser(page)
+  const { username } = await newMemberSignedIn(page)
   const diary = `/u/${username}/diary`
   // 51 viewings of one film, a day apart: one more than a page holds.
   const days = Array.from({ length: 51 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)) // prettier-ignore
