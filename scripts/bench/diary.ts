@@ -131,7 +131,7 @@ export async function runDiaryScenarios(
     return { id, label, judgedOn: `its rate against the same page with ${small.split('-')[1]}, each a share of the static file`, goal: target, measured, met: measured >= target } // prettier-ignore
   }
   const cpu = serverGroup === undefined ? [] : await cpuPerRequest(baseUrl, serverGroup, pages.map(([id, path, signedIn]) => ({ id, load: pageLoad(path, 'chromium', signedIn) }))) // prettier-ignore
-  for (const page of cpu) console.log(`${page.id}: ${page.cpuMsPerRequest.toFixed(2)} ms of server CPU per request (rounds: ${page.rounds.map((ms) => ms.toFixed(2)).join(', ')})`) // prettier-ignore
+  for (const page of cpu) console.log(`${page.id}: ${page.cpuMsPerRequest.toFixed(3)} ms of server CPU per request (rounds: ${page.rounds.map((ms) => ms.toFixed(3)).join(', ')})`) // prettier-ignore
   const cpuOf = (id: string) => cpu.find((page) => page.id === id)!.cpuMsPerRequest
   // As a rate: the small page's CPU per request over the big one's (0.8: the big costs 25% more).
   const cpuGoal = (id: string, label: string, big: string, small: string, target = 0.8): Goal => {

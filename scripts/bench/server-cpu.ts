@@ -26,18 +26,28 @@ export type CpuPerRequest = { id: string; cpuMsPerRequest: number; rounds: numbe
 
 /**
  * The server's CPU ms per request of each load, median of `rounds` rounds that take the loads in
- * turn (so a burst of other work touches all alike), each `amount` requests over a few
- * connections.
+ * turn (so a burst of other work touches all alike), over a few connections. Each load is first
+ * tried with `probe` requests; a round then sends as many as cost about `cpuMsPerRound`: /proc
+ * counts in 10 ms ticks, so a page served from the cache in a third of a millisecond needs
+ * thousands of requests to be told apart from another within a few percent.
  */
 export async function cpuPerRequest(
   baseUrl: string,
   group: number,
   loads: { id: string; load: Load }[],
-  { rounds = 3, amount = 200, connections = 4 } = {},
+  { rounds = 3, probe = 200, cpuMsPerRound = 2000, maxAmount = 20_000, connections = 4 } = {},
 ): Promise<CpuPerRequest[]> {
   const measured = new Map(loads.map(({ id }) => [id, [] as number[]]))
+  const amounts = new Map<string, number>()
+  for (const { id, load } of loads) {
+    const before = groupCpuMs(group)
+    await sample(baseUrl, load, { connections, amount: probe })
+    const perRequest = Math.max((groupCpuMs(group) - before) / probe, 0.05)
+    amounts.set(id, Math.min(maxAmount, Math.max(probe, Math.ceil(cpuMsPerRound / perRequest))))
+  }
   for (let round = 0; round < rounds; round++) {
     for (const { id, load } of round % 2 === 0 ? loads : [...loads].reverse()) {
+      const amount = amounts.get(id)!
       const before = groupCpuMs(group)
       await sample(baseUrl, load, { connections, amount })
       measured.get(id)!.push((groupCpuMs(group) - before) / amount)
