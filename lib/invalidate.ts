@@ -56,8 +56,16 @@ function invalidations(changed: (paths: string[]) => Promise<void>, db: () => Da
     },
 
     /**
-     * A member's diary, its visibility or their watched films changed, or the member is gone
-     * (give their username then): /diary, and the diary others see at /u/<username>/diary.
+     * A film marked watched or not, without a date: no diary page lists it, so only the member's
+     * own /diary is refreshed (their browser's copy), and no page everyone shares.
+     */
+    watched() {
+      return changed(['/diary'])
+    },
+
+    /**
+     * A member's diary or its visibility changed, or the member is gone (give their username
+     * then): /diary, and the diary others see at /u/<username>/diary.
      */
     async diary(member: Viewer | { username: string | null }) {
       const username = 'username' in member ? member.username : await usernameOf(member, db())

@@ -81,7 +81,7 @@ export const updateWatched = memberAction<typeof watchedChangeSchema, { watched:
     const outcome = await setWatched(viewer, { filmId, watched })
     if ('missing' in outcome) return failure(FILM_NOT_FOUND)
     if ('stillLogged' in outcome) return failure(diaryMessages.stillLogged)
-    await invalidate.diary(viewer)
+    await invalidate.watched()
     const title = outcome.film.title
     const message = watched
       ? diaryMessages.markedWatched(title)
