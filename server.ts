@@ -35,7 +35,7 @@ import { matchPage, reachesTwin, routedPath, type PageMatch } from './lib/route-
 import { answerHealth } from './lib/server/health'
 import { refreshPagesOnChanges } from './lib/server/page-change-feed'
 import { servePersonalState } from './lib/server/personal-state'
-import { asVisitorWhenShared } from './lib/server/shared-view'
+import { asVisitorWhenShared, formStaysOnTwin } from './lib/server/shared-view'
 import {
   getsPageWithoutScripts,
   restorableForVisitor,
@@ -102,12 +102,14 @@ const server = createServer(async (incoming, res) => {
   const withoutScripts = !dev && getsPageWithoutScripts(req, page, path)
   if (page) {
     asVisitorWhenShared(req, page)
+    formStaysOnTwin(req, page)
     // Cached under the URL as sent, so only for the usual spelling of a page's path.
     const shared = page.served === 'cached-for-everyone' && path === target
     const view = withoutScripts ? VISITOR_VIEW : ''
     if (page.served === 'cached-for-everyone') variesByCookie(res)
-    if (shared && pageCache.serve(req, res, view)) return
+    // Before the front cache too: its copy of a diary made private a moment ago is not to be sent.
     if (!(await mayView(req, page))) return notFound(req, res)
+    if (shared && pageCache.serve(req, res, view)) return
     if (shared) pageCache.record(req, res, view)
   }
   await render(req, res, { withoutScripts })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { newMemberSignedIn } from './support/direct-member'
+import { createMember, newMemberSignedIn, setDiaryPublicInDatabase } from './support/direct-member'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/fixtures'
 
@@ -209,4 +209,16 @@ test('a public diary is one cached page for every visitor: it follows new entrie
   }
   await page.goto(diary)
   await expect(page.getByRole('link', { name: 'Edit entry' })).toHaveCount(50)
+})
+
+test('a diary made private is a 404 at once, though its copy was served a moment before @same-without-js', async ({
+  visitor,
+}) => {
+  const { username } = await createMember()
+  const diary = `/u/${username}/diary`
+  expect((await visitor.request.get(diary)).status()).toBe(200)
+  expect((await visitor.request.get(diary)).status()).toBe(200)
+  // No change log entry: the copy the server keeps for a second must not be what answers.
+  await setDiaryPublicInDatabase(username, false)
+  expect((await visitor.request.get(diary)).status()).toBe(404)
 })

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { test, type Page } from '@playwright/test'
+import { eq } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/libsql'
 import { encode } from 'next-auth/jwt'
 import { memberSessions, users } from '../../../db/schema'
@@ -72,4 +73,13 @@ export async function newMemberSignedIn(page: Page): Promise<TestUser> {
   await page.goto('/')
   await expectSignedInAs(page, user.username)
   return user
+}
+
+/**
+ * Makes a member's diary public or private in the database alone, as another server's write would
+ * look to this one before its change feed brings the news.
+ */
+export async function setDiaryPublicInDatabase(username: string, diaryPublic: boolean) {
+  client ??= createClient({ url: e2eDatabaseUrl(), timeout: 5000 })
+  await drizzle(client).update(users).set({ diaryPublic }).where(eq(users.username, username))
 }
