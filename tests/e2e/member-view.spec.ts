@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 import { MEMBER_VIEW } from '../../lib/member-view'
 import { withoutClientRuntime } from '../../lib/server/visitor-page'
 import { expectNoAxeViolations } from './support/axe'
+import { newMemberSignedIn } from './support/direct-member'
 import { asMember, expect, test } from './support/fixtures'
 
 test.describe.configure({ timeout: 90_000 })
@@ -151,6 +152,24 @@ test.describe('signed in as the member', () => {
     expect((await context.cookies()).map((c) => c.name)).not.toContain(MEMBER_VIEW.cookie)
     await context.close()
   })
+})
+
+test('@js-only a form sent from the first page after signing in keeps its answer, though the browser has since marked itself', async ({
+  page,
+}) => {
+  await newMemberSignedIn(page)
+  // As on the first page after signing in: no mark yet, so the page is the one rendered for them.
+  await page.context().clearCookies({ name: MEMBER_VIEW.cookie })
+  await page.goto('/films/destiny')
+  await expect
+    .poll(async () => (await page.context().cookies()).map((cookie) => cookie.name))
+    .toContain(MEMBER_VIEW.cookie)
+  await page.locator('details.log-viewing').getByText('Log a viewing', { exact: true }).click()
+  const form = page.getByRole('form', { name: 'Log a viewing' })
+  await form.getByLabel('Date watched').fill('2026-10-03')
+  await form.getByRole('button', { name: 'Save to diary' }).click()
+  await expect(form.getByText('Logged “Destiny” in your diary.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Edit entry' })).toBeVisible()
 })
 
 test('a member’s data is never in the shared HTML, only in their own uncached request @same-without-js', async ({

@@ -4,7 +4,7 @@ import { FEATURED_LIST } from '@/db/featured-list'
 import { getsSignedInTwin, matchPage, reachesTwin, routedPath } from '@/lib/route-match'
 import { FEATURED_SLOT, PAGE_KINDS, pageRewrites, TWIN_ROOT } from '@/lib/routes'
 import { listSlugSchema } from '@/lib/rules/curated'
-import { asVisitorWhenShared } from '@/lib/server/shared-view'
+import { asVisitorWhenShared, formStaysOnTwin, showsTwin } from '@/lib/server/shared-view'
 import { getsPageWithoutScripts } from '@/lib/server/visitor-page'
 
 const FEATURED = FEATURED_LIST.slug
@@ -234,6 +234,44 @@ describe('who gets the signed-in twin of a cached page', () => {
     for (const [req, page] of cases) {
       const before = req.headers.cookie
       asVisitorWhenShared(req, page)
+      expect(req.headers.cookie).toBe(before)
+    }
+  })
+
+  // Next's router state as a browser showing /films/destiny sends it with a form (Next 16).
+  const routerState = (group: string, ...segments: unknown[]) =>
+    encodeURIComponent(JSON.stringify(['', { children: [group, { children: segments.reduceRight((inner: unknown, segment) => [segment, { children: inner }], ['__PAGE__', {}, null, null, 0]) }] }])) // prettier-ignore
+  const onTwin = routerState('(per-request)', 'signed-in', 'films', ['slug', 'destiny', 'd', null])
+  const onShared = routerState('(cached-for-everyone)', 'films', ['slug', 'destiny', 'd', null])
+
+  it('reads from the router state whether the browser shows a signed-in twin', () => {
+    expect(showsTwin(onTwin)).toBe(true)
+    expect(showsTwin(onShared)).toBe(false)
+    expect(showsTwin(routerState('(per-request)', 'settings'))).toBe(false)
+    for (const broken of [undefined, '', '%E0%A4%A', 'not json', '{}', ['a', 'b']]) {
+      expect(showsTwin(broken)).toBe(false)
+    }
+  })
+
+  it('sends a form from a twin to the twin, though the browser has marked itself since', () => {
+    const film = matchPage('/films/destiny')!
+    const form = (cookie: string, tree: string, action = 'abc123') =>
+      ({ method: 'POST', headers: { cookie, 'next-action': action, 'next-router-state-tree': tree } }) as unknown as Parameters<typeof formStaysOnTwin>[0] // prettier-ignore
+    const fromTwin = form(`${session}; kf-member-js=1; theme=dark`, onTwin)
+    formStaysOnTwin(fromTwin, film)
+    expect(fromTwin.headers.cookie).toBe(`${session}; theme=dark`)
+    expect(getsSignedInTwin(fromTwin.headers.cookie, 'film')).toBe(true)
+
+    // From the shared page, or not a form, or to a page rendered per request: as sent.
+    const cases = [
+      [form(`${session}; kf-member-js=1`, onShared), film],
+      [{ ...form(`${session}; kf-member-js=1`, onTwin), method: 'GET' }, film],
+      [form(`${session}; kf-member-js=1`, onTwin, ''), film],
+      [form(`${session}; kf-member-js=1`, onTwin), matchPage('/u/ann')!],
+    ] as const
+    for (const [req, page] of cases) {
+      const before = req.headers.cookie
+      formStaysOnTwin(req as Parameters<typeof formStaysOnTwin>[0], page)
       expect(req.headers.cookie).toBe(before)
     }
   })
