@@ -47,9 +47,11 @@ import { stopGracefully } from './lib/server/shutdown'
 import { checkDatabase, startUp } from './lib/server/start-up'
 import { watchDatabaseFile } from './lib/server/database-file'
 import { staticBrotli } from './lib/server/static-brotli'
+import { keepTimeOriginOnWallClock } from './lib/server/wall-clock'
 import { sessionUserIdOf } from './lib/session-user'
 
 const dev = process.argv.includes('--dev')
+keepTimeOriginOnWallClock()
 const { port, hostname, database, trustProxy, siteUrl, auth } = await startUp(async () => {
   const settings = config()
   await checkDatabase(settings.database, getDb)
