@@ -96,13 +96,25 @@ export function getsVisitorPage(cookieHeader: string | undefined): boolean {
   return !TWIN_COOKIES.anyOf.some((name) => Boolean(cookies.get(name)))
 }
 
+/** A cookie header without every cookie called `name`; the others as sent. */
+export function cookieHeaderWithout(header: string, name: string): string {
+  return header
+    .split(';')
+    .filter((pair) => cookieNameOf(pair) !== name)
+    .join(';')
+}
+
 function cookieValues(header: string | undefined): Map<string, string> {
   const values = new Map<string, string>()
   for (const pair of header?.split(';') ?? []) {
-    const at = pair.indexOf('=')
-    if (at < 0) continue
-    const name = pair.slice(0, at).trim()
-    if (!values.has(name)) values.set(name, pair.slice(at + 1).trim())
+    const name = cookieNameOf(pair)
+    if (name !== null && !values.has(name))
+      values.set(name, pair.slice(pair.indexOf('=') + 1).trim())
   }
   return values
+}
+
+const cookieNameOf = (pair: string) => {
+  const at = pair.indexOf('=')
+  return at < 0 ? null : pair.slice(0, at).trim()
 }

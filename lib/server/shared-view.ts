@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { MEMBER_VIEW } from '@/lib/member-view'
-import { getsSignedInTwin, type PageMatch } from '@/lib/route-match'
+import { cookieHeaderWithout, getsSignedInTwin, type PageMatch } from '@/lib/route-match'
 import { TWIN_ROOT } from '@/lib/routes'
 
 /**
@@ -26,10 +26,7 @@ export function formStaysOnTwin(req: IncomingMessage, page: PageMatch) {
   if (page.served !== 'cached-for-everyone' || req.method !== 'POST') return
   if (!req.headers['next-action'] || !req.headers.cookie) return
   if (!showsTwin(req.headers['next-router-state-tree'])) return
-  req.headers.cookie = req.headers.cookie
-    .split(';')
-    .filter((pair) => pair.split('=')[0]!.trim() !== MEMBER_VIEW.cookie)
-    .join(';')
+  req.headers.cookie = cookieHeaderWithout(req.headers.cookie, MEMBER_VIEW.cookie)
 }
 
 /**
